@@ -1,0 +1,145 @@
+package io.cpor.schemas.serde;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.util.Utf8;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads Avro in the Confluent wire format. The writer schema comes from the registry by the id in the record
+ * (cached: one call per id ever); the reader schema is the writer's for generic records, or the generated class's
+ * with {@code specific.avro.reader=true}, Avro's schema resolution bridging the two (a field added with a default
+ * since the record was written gets its default). For a union writer schema, each branch resolves to its generated
+ * class if there is one and stays generic otherwise, so a reader that does not know a new kind of event gets a
+ * {@code GenericRecord} for it instead of failing.
+ * <p>
+ * Failures are {@link SerializationException}s saying what is wrong: not the wire format (magic byte), an id the
+ * registry does not know, a body that does not decode. A registry that cannot be reached is a transient fault: the
+ * exception's cause is then a {@link SchemaRegistryUnavailableException}, so an error handler can retry instead of
+ * dead-lettering.
+ */
+public class AvroDeserializer implements Deserializer<Object> {
+
+    private SchemaRegistryClient registry;
+    private boolean specificReader;
+    private GenericData genericData;
+    private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+    /** A deserializer configured by Kafka from {@code schema.registry.url} and the other keys. */
+    public AvroDeserializer() {
+    }
+
+    /** A deserializer sharing a registry client (and its caches) with other code. */
+    public AvroDeserializer(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        AvroSerdeConfig config = new AvroSerdeConfig(configs);
+        if (registry == null) {
+            registry = config.registryClient();
+        }
+        this.specificReader = config.specificAvroReader();
+        this.genericData = AvroData.genericData(config.useLogicalTypeConverters());
+    }
+
+    @Override
+    public Object deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (registry == null) {
+            throw new IllegalStateException("AvroDeserializer used before configure()");
+        }
+        int schemaId = WireFormat.schemaId(topic, data);
+        DatumReader<Object> reader = reader(topic, schemaId);
+        try {
+            BinaryDecoder decoder = DecoderFactory.get()
+                    .binaryDecoder(data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
+            Object value = reader.read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new IOException("bytes left over after the record: not written with this schema");
+            }
+            return value instanceof Utf8 utf8 ? utf8.toString() : value;
+        }
+        catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot decode record on topic '" + topic + "' with schema id "
+                    + schemaId + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Object deserialize(String topic, Headers headers, byte[] data) {
+        return deserialize(topic, data);
+    }
+
+    private DatumReader<Object> reader(String topic, int schemaId) {
+        DatumReader<Object> cached = readers.get(schemaId);
+        if (cached != null) {
+            return cached;
+        }
+        Schema writer;
+        try {
+            writer = registry.schemaById(schemaId);
+        }
+        catch (SchemaRegistryUnavailableException e) {
+            throw new SerializationException("Cannot read record on topic '" + topic + "' with schema id "
+                    + schemaId + " now: " + e.getMessage(), e);
+        }
+        catch (SchemaRegistryException e) {
+            throw new SerializationException("Unknown schema id " + schemaId + " in record on topic '" + topic
+                    + "': " + e.getMessage(), e);
+        }
+        DatumReader<Object> reader = specificReader
+                ? new SpecificDatumReader<>(writer, specificReaderSchema(topic, schemaId, writer))
+                : new GenericDatumReader<>(writer, writer, genericData);
+        DatumReader<Object> previous = readers.putIfAbsent(schemaId, reader);
+        return previous == null ? reader : previous;
+    }
+
+    private static Schema specificReaderSchema(String topic, int schemaId, Schema writer) {
+        switch (writer.getType()) {
+            case RECORD, ENUM, FIXED -> {
+                Class<?> type = SpecificData.get().getClass(writer);
+                if (type == null) {
+                    throw new SerializationException("Cannot read record on topic '" + topic + "' with schema id "
+                            + schemaId + " as a SpecificRecord: no class " + writer.getFullName()
+                            + " on the classpath");
+                }
+                return SpecificData.get().getSchema(type);
+            }
+            case UNION -> {
+                return Schema.createUnion(writer.getTypes().stream().map(AvroDeserializer::localOrWriter).toList());
+            }
+            default -> {
+                return writer;
+            }
+        }
+    }
+
+    private static Schema localOrWriter(Schema branch) {
+        if (branch.getType() != Schema.Type.RECORD && branch.getType() != Schema.Type.ENUM
+                && branch.getType() != Schema.Type.FIXED) {
+            return branch;
+        }
+        Class<?> type = SpecificData.get().getClass(branch);
+        return type == null ? branch : SpecificData.get().getSchema(type);
+    }
+
+    @Override
+    public void close() {
+        readers.clear();
+    }
+}

@@ -1,0 +1,205 @@
+package io.cpor.schemas.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * A client of the Confluent Schema Registry REST API v1 that caches what it learns: ids by (subject, schema) and
+ * schemas by id forever (they never change), the latest version of a subject for a configurable time. Several base
+ * URLs may be given; each call tries them in order until one answers.
+ */
+public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
+
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, "
+            + "application/json; qs=0.5";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<URI> baseUrls;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final Duration latestTimeToLive;
+    private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Expiring> latest = new ConcurrentHashMap<>();
+
+    /**
+     * @param baseUrls registry base URLs, tried in order
+     * @param requestTimeout how long one HTTP call may take
+     * @param latestTimeToLive how long a subject's latest version is cached; negative caches it forever
+     */
+    public HttpSchemaRegistryClient(List<String> baseUrls, Duration requestTimeout, Duration latestTimeToLive) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("At least one schema registry URL is required");
+        }
+        this.baseUrls = baseUrls.stream().map(HttpSchemaRegistryClient::baseUri).toList();
+        this.requestTimeout = requestTimeout;
+        this.latestTimeToLive = latestTimeToLive;
+        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+    }
+
+    public HttpSchemaRegistryClient(String baseUrl) {
+        this(List.of(baseUrl), Duration.ofSeconds(10), Duration.ofSeconds(-1));
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        Integer cached = ids.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema));
+        int id = answer.path("id").asInt();
+        schemas.putIfAbsent(id, schema);
+        ids.putIfAbsent(key, id);
+        return id;
+    }
+
+    @Override
+    public int lookup(String subject, Schema schema) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        Integer cached = ids.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("POST", "/subjects/" + segment(subject), schemaBody(schema));
+        int id = answer.path("id").asInt();
+        schemas.putIfAbsent(id, schema);
+        ids.putIfAbsent(key, id);
+        return id;
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        Schema cached = schemas.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+        Schema schema = parse(answer);
+        Schema previous = schemas.putIfAbsent(id, schema);
+        return previous == null ? schema : previous;
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+        Expiring cached = latest.get(subject);
+        if (cached != null && (latestTimeToLive.isNegative()
+                || System.nanoTime() - cached.loadedAtNanos() < latestTimeToLive.toNanos())) {
+            return cached.schema();
+        }
+        RegisteredSchema fresh = version(subject, "latest");
+        latest.put(subject, new Expiring(fresh, System.nanoTime()));
+        return fresh;
+    }
+
+    /** A version of a subject: a number, or {@code latest}. Not cached. */
+    public RegisteredSchema version(String subject, String version) {
+        JsonNode answer = send("GET", "/subjects/" + segment(subject) + "/versions/" + segment(version), null);
+        Schema schema = parse(answer);
+        int id = answer.path("id").asInt();
+        schemas.putIfAbsent(id, schema);
+        return new RegisteredSchema(answer.path("subject").asText(subject), id, answer.path("version").asInt(),
+                schema);
+    }
+
+    private Schema parse(JsonNode answer) {
+        String type = answer.path("schemaType").asText("AVRO");
+        if (!"AVRO".equals(type)) {
+            throw new SchemaRegistryException(200, 42201, "Schema type " + type + " is not Avro");
+        }
+        Schema.Parser parser = new Schema.Parser();
+        for (JsonNode reference : answer.path("references")) {
+            // A referenced schema defines named types the main schema uses; parsing it first makes them known.
+            JsonNode referenced = send("GET", "/subjects/" + segment(reference.path("subject").asText())
+                    + "/versions/" + reference.path("version").asInt(), null);
+            parser.parse(referenced.path("schema").asText());
+        }
+        return parser.parse(answer.path("schema").asText());
+    }
+
+    private static String schemaBody(Schema schema) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("schema", schema.toString());
+        return body.toString();
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        IOException lastFailure = null;
+        for (URI base : baseUrls) {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + path.substring(1)))
+                    .timeout(requestTimeout)
+                    .header("Accept", ACCEPT)
+                    .header("Content-Type", CONTENT_TYPE)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
+            catch (IOException e) {
+                lastFailure = e;
+                continue;
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaRegistryUnavailableException("Interrupted while calling the schema registry", e);
+            }
+            return answer(base, method, path, response);
+        }
+        throw new SchemaRegistryUnavailableException("Schema registry unreachable at " + baseUrls + " for "
+                + method + " " + path + ": " + lastFailure, lastFailure);
+    }
+
+    private static JsonNode answer(URI base, String method, String path, HttpResponse<String> response) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        }
+        catch (IOException e) {
+            json = JSON.createObjectNode();
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return json;
+        }
+        String message = json.path("message").asText("HTTP " + status);
+        int errorCode = json.path("error_code").asInt(status);
+        String text = "Schema registry " + base + " refused " + method + " " + path + ": " + errorCode + " "
+                + message;
+        if (status >= 500) {
+            throw new SchemaRegistryUnavailableException(text, null);
+        }
+        throw new SchemaRegistryException(status, errorCode, text);
+    }
+
+    private static URI baseUri(String url) {
+        String trimmed = url.trim();
+        return URI.create(trimmed.endsWith("/") ? trimmed : trimmed + "/");
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private record SubjectSchema(String subject, Schema schema) {
+    }
+
+    private record Expiring(RegisteredSchema schema, long loadedAtNanos) {
+    }
+}
