@@ -1,0 +1,133 @@
+package io.cpor.local.mail;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * GreenMail SMTP and IMAP on loopback. Each mail is written to {@code <data>/<address>/INBOX/} before the SMTP server
+ * accepts it, and the mailboxes are loaded from there on start, so received mail survives a restart.
+ */
+public final class MailServer implements AutoCloseable {
+
+    private final GreenMail greenMail;
+    private final String host;
+
+    private MailServer(GreenMail greenMail, String host) {
+        this.greenMail = greenMail;
+        this.host = host;
+    }
+
+    public static MailServer start(String host, int smtpPort, int imapPort, Path dataDirectory) {
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP)});
+        greenMail.start();
+        try {
+            Files.createDirectories(dataDirectory);
+            greenMail.loadEmails(dataDirectory);
+        }
+        catch (IOException e) {
+            greenMail.stop();
+            throw new UncheckedIOException("Cannot load mail from " + dataDirectory, e);
+        }
+        catch (FolderException e) {
+            greenMail.stop();
+            throw new IllegalStateException("Cannot load mail from " + dataDirectory, e);
+        }
+        MessageDeliveryHandler createsMailboxes = greenMail.getUserManager().getMessageDeliveryHandler();
+        greenMail.getUserManager().setMessageDeliveryHandler(new KeepingOnDisk(createsMailboxes, dataDirectory));
+        return new MailServer(greenMail, host);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** Every received mail, newest first. */
+    public List<ReceivedMail> inbox() {
+        List<ReceivedMail> mails = new ArrayList<>();
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            try {
+                MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+                for (StoredMessage message : inbox.getMessages()) {
+                    mails.add(new ReceivedMail(user.getEmail(), message.getUid(), message.getReceivedDate().toInstant(),
+                            message.getMimeMessage()));
+                }
+            }
+            catch (FolderException e) {
+                throw new IllegalStateException("Cannot read the inbox of " + user.getEmail(), e);
+            }
+        }
+        mails.sort(Comparator.comparing(ReceivedMail::receivedAt).reversed()
+                .thenComparing(Comparator.comparingLong(ReceivedMail::uid).reversed()));
+        return mails;
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    /** Creates the recipient's mailbox as GreenMail does, after writing the mail where a restart finds it. */
+    private static final class KeepingOnDisk implements MessageDeliveryHandler {
+
+        private final MessageDeliveryHandler createsMailboxes;
+        private final Path dataDirectory;
+        private final AtomicLong sequence = new AtomicLong();
+
+        KeepingOnDisk(MessageDeliveryHandler createsMailboxes, Path dataDirectory) {
+            this.createsMailboxes = createsMailboxes;
+            this.dataDirectory = dataDirectory;
+        }
+
+        @Override
+        public GreenMailUser handle(com.icegreen.greenmail.mail.MovingMessage message,
+                com.icegreen.greenmail.mail.MailAddress address)
+                throws MessagingException, com.icegreen.greenmail.user.UserException {
+            GreenMailUser user = createsMailboxes.handle(message, address);
+            Path folder = dataDirectory.resolve(user.getEmail()).resolve("INBOX");
+            // Names sort in arrival order, which is the order the mailbox is loaded in.
+            Path file = folder.resolve(String.format("%016d-%06d.eml", System.currentTimeMillis(),
+                    sequence.incrementAndGet() % 1_000_000));
+            try {
+                Files.createDirectories(folder);
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE); OutputStream out = java.nio.channels.Channels.newOutputStream(
+                        channel)) {
+                    message.getMessage().writeTo(out);
+                    out.flush();
+                    channel.force(false);
+                }
+            }
+            catch (IOException e) {
+                throw new MessagingException("Cannot keep mail for " + user.getEmail() + " on disk", e);
+            }
+            return user;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.cpor.local.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * mongo-java-server on an H2 MVStore file, durable per acknowledged command.
+ * <p>
+ * The stock H2 backend commits in the background once a second and ignores write concerns, so a hard kill loses
+ * the last second of acknowledged writes. Here the store's auto-commit is off and every command commits before its
+ * reply is written (the reply is sent after {@code handleCommand} returns). Commit writes the chunk to the file
+ * without fsync: a process kill loses nothing, a power loss may.
+ * <p>
+ * Without auto-commit the file would grow with the volume written; a retention time of 0, auto-compaction at 90%
+ * fill rate and a compaction pass every 500 ms keep it proportional to the live data (see FACTS.md).
+ */
+public final class DurableMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableMongoServer.class);
+
+    private final MongoServer server;
+    private final MVStore store;
+    private final ScheduledExecutorService compaction;
+    private final String connectionString;
+
+    private DurableMongoServer(MongoServer server, MVStore store, ScheduledExecutorService compaction,
+            String connectionString) {
+        this.server = server;
+        this.store = store;
+        this.compaction = compaction;
+        this.connectionString = connectionString;
+    }
+
+    /** Opens (or creates) the store at {@code file} and serves it on {@code host:port}. */
+    public static DurableMongoServer start(String host, int port, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toAbsolutePath().toString())
+                .autoCommitDisabled()
+                .autoCompactFillRate(90)
+                .open();
+        store.setRetentionTime(0);
+        MongoServer server = new MongoServer(new CommitBeforeReplyBackend(store));
+        server.bind(host, port);
+        ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mongo-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        compaction.scheduleWithFixedDelay(() -> compact(store), 500, 500, TimeUnit.MILLISECONDS);
+        String address = server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
+        return new DurableMongoServer(server, store, compaction, "mongodb://" + address);
+    }
+
+    /** {@code mongodb://host:port}, without a database. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public int port() {
+        return server.getLocalAddress().getPort();
+    }
+
+    /** Bytes the store file takes on disk. */
+    public long fileSize() {
+        return store.getFileStore().size();
+    }
+
+    private static void compact(MVStore store) {
+        try {
+            if (!store.isClosed()) {
+                store.compactFile(100);
+            }
+        }
+        catch (RuntimeException e) {
+            log.debug("Compaction pass failed; the next one retries", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        compaction.shutdownNow();
+        try {
+            compaction.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.shutdown();
+    }
+
+    /** The H2 backend, committing the store after each command and before the reply goes out. */
+    private static final class CommitBeforeReplyBackend extends H2Backend {
+
+        CommitBeforeReplyBackend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            try {
+                return super.handleCommand(channel, databaseName, command, query);
+            }
+            finally {
+                if (getMvStore().hasUnsavedChanges()) {
+                    getMvStore().commit();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Test support: the embedded platform started once per test JVM on free ports in a temporary directory, for the
+ * integration tests of every module. Use {@link io.cpor.local.testing.SharedPlatform#endpoints()} in a
+ * {@code @DynamicPropertySource}, or {@link io.cpor.local.testing.EmbeddedPlatform} on a test class to have
+ * {@link io.cpor.local.Endpoints} injected.
+ */
+package io.cpor.local.testing;
