@@ -175,6 +175,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) {
         // The platform's logging is configured once for the process; the issuer's Spring Boot must not reset it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         PlatformSettings settings = PlatformCommandLine.parse(args);
         LocalPlatform platform;
         try {

@@ -1,7 +1,15 @@
 package io.cpor.local.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -11,6 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,6 +132,59 @@ public final class DurableMongoServer implements AutoCloseable {
                     getMvStore().commit();
                 }
             }
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IdFirstDatabase(databaseName);
+        }
+
+        /** A database whose collections look a document up by its id before matching the rest of a query. */
+        private final class IdFirstDatabase extends H2Database {
+
+            IdFirstDatabase(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // The map names H2Database gives a collection, so stores written by either open with either.
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new IdFirstCollection(this, collectionName, options,
+                        getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
+                        cursorRegistry);
+            }
+        }
+    }
+
+    /**
+     * mongo-java-server uses an index only when a query names exactly the index's keys, so a conditional update
+     * such as {@code {_id: x, state: "PENDING"}} scanned the whole collection (519 updates/s at 10,000 documents,
+     * falling as the collection grows). Here a query that names a plain {@code _id} finds that document through the
+     * id index first and then matches the rest of the query against it.
+     */
+    private static final class IdFirstCollection extends H2Collection {
+
+        IdFirstCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                int batchSize, Document fieldSelector) {
+            Object id = query.get("_id");
+            if (query.size() < 2 || id == null || id instanceof Document || numberToSkip > 0
+                    || BsonRegularExpression.isRegularExpression(id)) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Document byId = new Document("_id", id);
+            for (Document document : super.queryDocuments(byId, null, 0, 0, 0, null)) {
+                if (documentMatchesQuery(document, query)) {
+                    return super.queryDocuments(byId, null, 0, 0, 0, fieldSelector);
+                }
+            }
+            return new QueryResult();
         }
     }
 }

@@ -1,0 +1,109 @@
+package io.cpor.local.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import java.nio.file.Path;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Queries naming an {@code _id} and more go through the id index and keep MongoDB's meaning. */
+class DurableMongoServerTests {
+
+    @TempDir
+    Path data;
+
+    private DurableMongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> timers;
+
+    @BeforeEach
+    void start() {
+        server = DurableMongoServer.start("127.0.0.1", 0, data.resolve("test.mv.db"));
+        client = MongoClients.create(server.connectionString());
+        timers = client.getDatabase("test").getCollection("timers");
+        Mono.from(timers.insertMany(List.of(
+                new Document("_id", "t1").append("state", "PENDING").append("attempts", 0),
+                new Document("_id", "t2").append("state", "FIRED").append("attempts", 1),
+                new Document("_id", "t3").append("state", "PENDING").append("attempts", 0)))).block();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void appliesAConditionalUpdateOnlyWhenTheGuardHolds() {
+        long fired = Mono.from(timers.updateOne(new Document("_id", "t1").append("state", "PENDING"),
+                Updates.set("state", "FIRED"))).block().getModifiedCount();
+        long again = Mono.from(timers.updateOne(new Document("_id", "t1").append("state", "PENDING"),
+                Updates.set("state", "FIRED"))).block().getModifiedCount();
+
+        assertThat(fired).isEqualTo(1);
+        assertThat(again).as("the guard no longer holds").isZero();
+        assertThat(find(new Document("_id", "t1")).get(0).getString("state")).isEqualTo("FIRED");
+    }
+
+    @Test
+    void takesAGuardedDocumentAtomicallyWithFindOneAndUpdate() {
+        Document taken = Mono.from(timers.findOneAndUpdate(
+                new Document("_id", "t3").append("state", "PENDING").append("attempts", new Document("$lt", 3)),
+                Updates.combine(Updates.set("state", "LEASED"), Updates.inc("attempts", 1)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).block();
+        Document none = Mono.from(timers.findOneAndUpdate(new Document("_id", "t3").append("state", "PENDING"),
+                Updates.set("state", "LEASED"))).block();
+
+        assertThat(taken.getString("state")).isEqualTo("LEASED");
+        assertThat(taken.getInteger("attempts")).isEqualTo(1);
+        assertThat(none).isNull();
+    }
+
+    @Test
+    void findsByIdAndMoreWithAProjection() {
+        List<Document> found = Flux.from(timers.find(new Document("_id", "t2").append("attempts", 1))
+                .projection(Projections.include("state"))).collectList().block();
+
+        assertThat(found).singleElement().satisfies(doc -> {
+            assertThat(doc.getString("state")).isEqualTo("FIRED");
+            assertThat(doc.containsKey("attempts")).isFalse();
+        });
+        assertThat(find(new Document("_id", "t2").append("attempts", 0))).isEmpty();
+        assertThat(find(new Document("_id", "nope").append("state", "FIRED"))).isEmpty();
+    }
+
+    @Test
+    void keepsOperatorsOnTheIdWorking() {
+        assertThat(find(new Document("_id", new Document("$in", List.of("t1", "t2"))).append("state", "PENDING")))
+                .extracting(doc -> doc.getString("_id")).containsExactly("t1");
+    }
+
+    @Test
+    void reopensTheSameFileWithEverythingInIt() {
+        client.close();
+        server.close();
+        server = DurableMongoServer.start("127.0.0.1", 0, data.resolve("test.mv.db"));
+        client = MongoClients.create(server.connectionString());
+        timers = client.getDatabase("test").getCollection("timers");
+
+        assertThat(find(new Document())).hasSize(3);
+        assertThat(find(new Document("_id", "t3").append("state", "PENDING"))).hasSize(1);
+    }
+
+    private List<Document> find(Document query) {
+        return Flux.from(timers.find(query)).collectList().block();
+    }
+}
