@@ -62,10 +62,6 @@ public final class LocalPlatform implements AutoCloseable {
         return endpoints;
     }
 
-    public PlatformSettings settings() {
-        return settings;
-    }
-
     private void startParts() throws IOException {
         String host = settings.host();
         Ports ports = settings.ports();

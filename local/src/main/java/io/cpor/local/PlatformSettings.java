@@ -24,8 +24,4 @@ public record PlatformSettings(String host, Path dataDirectory, Ports ports, int
     public static PlatformSettings onFreePorts(Path dataDirectory) {
         return new PlatformSettings("127.0.0.1", dataDirectory, Ports.free(), DEFAULT_PARTITIONS);
     }
-
-    public PlatformSettings withPorts(Ports newPorts) {
-        return new PlatformSettings(host, dataDirectory, newPorts, partitions);
-    }
 }

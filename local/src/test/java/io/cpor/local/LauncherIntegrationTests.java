@@ -117,7 +117,8 @@ class LauncherIntegrationTests {
     private static int freeOffset() {
         int[] standard = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8080, 8082, 8083, 8084};
         for (int attempt = 0; attempt < 50; attempt++) {
-            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(0, 200) * 100;
+            // The highest standard port (27017) plus the offset must stay a valid port.
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(0, 180) * 100;
             boolean allFree = true;
             for (int port : standard) {
                 try (ServerSocket socket = new ServerSocket(port + candidate, 1, InetAddress.getLoopbackAddress())) {

@@ -19,10 +19,6 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return of(status, "text/html; charset=utf-8", html);
     }
 
-    public static Response redirect(String location) {
-        return new Response(303, "text/plain; charset=utf-8", new byte[0], Map.of("Location", location));
-    }
-
     public Response withStatus(int newStatus) {
         return new Response(newStatus, contentType, body, headers);
     }

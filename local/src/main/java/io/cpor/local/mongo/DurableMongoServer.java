@@ -40,14 +40,11 @@ public final class DurableMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DurableMongoServer.class);
 
     private final MongoServer server;
-    private final MVStore store;
     private final ScheduledExecutorService compaction;
     private final String connectionString;
 
-    private DurableMongoServer(MongoServer server, MVStore store, ScheduledExecutorService compaction,
-            String connectionString) {
+    private DurableMongoServer(MongoServer server, ScheduledExecutorService compaction, String connectionString) {
         this.server = server;
-        this.store = store;
         this.compaction = compaction;
         this.connectionString = connectionString;
     }
@@ -75,7 +72,7 @@ public final class DurableMongoServer implements AutoCloseable {
         });
         compaction.scheduleWithFixedDelay(() -> compact(store), 500, 500, TimeUnit.MILLISECONDS);
         String address = server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
-        return new DurableMongoServer(server, store, compaction, "mongodb://" + address);
+        return new DurableMongoServer(server, compaction, "mongodb://" + address);
     }
 
     /** {@code mongodb://host:port}, without a database. */
@@ -85,11 +82,6 @@ public final class DurableMongoServer implements AutoCloseable {
 
     public int port() {
         return server.getLocalAddress().getPort();
-    }
-
-    /** Bytes the store file takes on disk. */
-    public long fileSize() {
-        return store.getFileStore().size();
     }
 
     private static void compact(MVStore store) {

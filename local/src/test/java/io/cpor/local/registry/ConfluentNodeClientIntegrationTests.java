@@ -1,6 +1,7 @@
 package io.cpor.local.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -91,6 +92,25 @@ class ConfluentNodeClientIntegrationTests {
         assertThat(claim.path("customer").path("tenantId").asText()).isEqualTo(SampleEvents.CONTOSO.toString());
         assertThat(claim.path("customer").path("locale").asText()).isEqualTo("pt-BR");
         assertThat(claim.path("workloads").toString()).isEqualTo("[\"TEAMS\",\"EXCHANGE_ONLINE\"]");
+    }
+
+    @Test
+    void confluentsNodeClientRegistersAndFetchesSchemasAndIsRefusedAnIncompatibleOne() throws Exception {
+        String v1 = "{\"type\":\"record\",\"name\":\"Reading\",\"namespace\":\"io.cpor.test\","
+                + "\"fields\":[{\"name\":\"sensor\",\"type\":\"string\"}]}";
+        String incompatible = v1.replace("}]}", "},{\"name\":\"site\",\"type\":\"string\"}]}");
+
+        int id = Integer.parseInt(node.run("register", registry.url(), "readings-value", v1));
+        int again = Integer.parseInt(node.run("register", registry.url(), "readings-value", v1));
+        JsonNode latest = JSON.readTree(node.run("latest", registry.url(), "readings-value"));
+
+        assertThat(again).isEqualTo(id);
+        assertThat(latest.path("id").asInt()).isEqualTo(id);
+        assertThat(latest.path("version").asInt()).isEqualTo(1);
+        assertThat(new HttpSchemaRegistryClient(registry.url()).schemaById(id).getFullName())
+                .isEqualTo("io.cpor.test.Reading");
+        assertThatThrownBy(() -> node.run("register", registry.url(), "readings-value", incompatible))
+                .hasMessageContaining("40901");
     }
 
     private static AvroDeserializer javaDeserializer() {
