@@ -39,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Endpoints endpoints;
+    private KafkaBroker kafka;
 
     private LocalPlatform(PlatformSettings settings) {
         this.settings = settings;
@@ -68,7 +69,7 @@ public final class LocalPlatform implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath();
         long began = System.nanoTime();
         // The broker and the issuer take seconds to start; everything else starts meanwhile.
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(host,
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(host,
                 ports.kafka(), ports.kafkaController(), data.resolve("kafka"), settings.partitions()));
         CompletableFuture<Issuer> issuer = CompletableFuture.supplyAsync(() -> Issuer.start(host, ports.issuer(),
                 data.resolve("issuer")));
@@ -79,28 +80,46 @@ public final class LocalPlatform implements AutoCloseable {
                     data.resolve("registry")));
             MailServer mail = keep(MailServer.start(host, ports.smtp(), ports.imap(), data.resolve("mail")));
             HttpApp tenants = keep(TenantDirectory.start(host, ports.tenantDirectory()));
-            KafkaBroker broker = keep(kafka.join());
-            try (Admin admin = broker.admin()) {
+            kafka = keep(broker.join());
+            try (Admin admin = kafka.admin()) {
                 TopicSetup.createContractTopics(admin, settings.partitions());
             }
             Issuer oauth = keep(issuer.join());
-            endpoints = new Endpoints(broker.bootstrapServers(), mongo.connectionString(), registry.url(),
+            endpoints = new Endpoints(kafka.bootstrapServers(), mongo.connectionString(), registry.url(),
                     oauth.issuerUrl(), host, mail.smtpPort(), mail.imapPort(), "http://" + host + ":" + ports.inbox(),
                     tenants.url());
             keep(InboxPage.start(host, ports.inbox(), mail, this::healthJson));
         }
         catch (CompletionException e) {
-            keepWhenDone(kafka);
+            keepWhenDone(broker);
             keepWhenDone(issuer);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         catch (RuntimeException | IOException e) {
-            keepWhenDone(kafka);
+            keepWhenDone(broker);
             keepWhenDone(issuer);
             throw e;
         }
         log.info("CPOR platform ready in {} ms, data in {}", Duration.ofNanos(System.nanoTime() - began).toMillis(),
                 data);
+    }
+
+    /** Stops the broker (for fault tests); the rest of the platform keeps running. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            started.remove(kafka);
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Starts the broker again on the same port and data after {@link #stopKafka()}. */
+    public synchronized void startKafka() {
+        if (kafka == null) {
+            Ports ports = settings.ports();
+            kafka = keep(KafkaBroker.start(settings.host(), ports.kafka(), ports.kafkaController(),
+                    settings.dataDirectory().toAbsolutePath().resolve("kafka"), settings.partitions()));
+        }
     }
 
     /** Per part, whether its port answers; {@code status} is UP only if every part does. */

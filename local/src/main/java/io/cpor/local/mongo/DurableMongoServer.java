@@ -117,6 +117,9 @@ public final class DurableMongoServer implements AutoCloseable {
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             try {
+                if ("hello".equalsIgnoreCase(command)) {
+                    return hello(channel, databaseName, query);
+                }
                 return super.handleCommand(channel, databaseName, command, query);
             }
             finally {
@@ -124,6 +127,18 @@ public final class DurableMongoServer implements AutoCloseable {
                     getMvStore().commit();
                 }
             }
+        }
+
+        /**
+         * MongoDB 4.4.2 renamed {@code isMaster} to {@code hello}; mongo-java-server answers only the old name, and
+         * health checks (Spring Boot's among them) send the new one.
+         */
+        private Document hello(Channel channel, String databaseName, Document query) {
+            Document answer = super.handleCommand(channel, databaseName, "isMaster", query);
+            Document hello = new Document();
+            answer.forEach(hello::put);
+            hello.put("isWritablePrimary", Boolean.TRUE);
+            return hello;
         }
 
         @Override

@@ -103,6 +103,15 @@ class DurableMongoServerTests {
         assertThat(find(new Document("_id", "t3").append("state", "PENDING"))).hasSize(1);
     }
 
+    @Test
+    void answersTheHelloCommandThatHealthChecksSend() {
+        Document hello = Mono.from(client.getDatabase("admin").runCommand(new Document("hello", 1))).block();
+
+        assertThat(hello.getDouble("ok")).isEqualTo(1.0);
+        assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+        assertThat(hello.getInteger("maxWireVersion")).isGreaterThanOrEqualTo(8);
+    }
+
     private List<Document> find(Document query) {
         return Flux.from(timers.find(query)).collectList().block();
     }

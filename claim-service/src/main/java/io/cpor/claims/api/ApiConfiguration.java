@@ -1,0 +1,67 @@
+package io.cpor.claims.api;
+
+import io.cpor.schemas.catalog.SolutionCatalog;
+import io.cpor.support.security.ProblemResponses;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's security (every {@code /api} call needs a bearer JWT with scope {@code cpor.claims}; health, metrics
+ * and the API description are open) and its OpenAPI description.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    static final String SCOPE = "SCOPE_cpor.claims";
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/api/**").hasAuthority(SCOPE)
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .build();
+    }
+
+    @Bean
+    ClaimRequestValidator claimRequestValidator(SolutionCatalog catalog) {
+        return new ClaimRequestValidator(catalog);
+    }
+
+    @Bean
+    RequestFingerprints requestFingerprints(JsonMapper json) {
+        return new RequestFingerprints(json);
+    }
+
+    @Bean
+    OpenAPI claimsApi() {
+        return new OpenAPI()
+                .info(new Info().title("CPOR claims API").version("v1")
+                        .description("Customer association claims (Claiming Partner of Record). Every call takes an "
+                                + "OAuth2 bearer token with scope cpor.claims and your partner_id. Errors are RFC 9457 "
+                                + "problem details (application/problem+json) naming every offending field."))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+    }
+}

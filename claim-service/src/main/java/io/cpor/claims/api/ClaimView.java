@@ -1,0 +1,77 @@
+package io.cpor.claims.api;
+
+import io.cpor.claims.domain.Claim;
+import io.cpor.claims.domain.ClaimDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** A claim as the partner reads it. */
+@Schema(description = "A claim, its status, each workload's association state and what happened when")
+record ClaimView(
+        @Schema(example = "5d9c2f7e-3b1a-4c8e-9f6d-2a7b1c0e4d53") String claimId,
+        @Schema(example = "1000001") String partnerId,
+        @Schema(example = "Contoso Teams rollout") String name,
+        @Schema(description = "SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, REJECTED, APPROVED, AWAITING_CUSTOMER, "
+                + "ASSOCIATED, DECLINED_BY_CUSTOMER, WITHDRAWN or REMOVED_BY_CUSTOMER", example = "AWAITING_CUSTOMER")
+        String status,
+        Instant submittedAt,
+        Instant updatedAt,
+        ClaimRequest.CustomerRequest customer,
+        ClaimRequest.PartnerContactRequest partnerContact,
+        String solutionArea,
+        String program,
+        String partnerRole,
+        @Schema(description = "Each workload and its association state: REQUESTED, CONFLICT, PENDING_CUSTOMER, "
+                + "ACTIVE, DECLINED, REMOVED or WITHDRAWN") List<WorkloadView> workloads,
+        String subscriptionId,
+        ClaimRequest.DocumentRequest proofOfExecution,
+        @Schema(description = "Until when the customer may decline, once they are notified", nullable = true)
+        Instant declineBy,
+        @Schema(description = "Why the claim was rejected") List<ReasonView> rejectionReasons,
+        @Schema(description = "The validator's last question, while it is open or after", nullable = true)
+        InformationRequestView informationRequest,
+        @Schema(description = "What happened when, oldest first") List<TimelineView> timeline) {
+
+    record WorkloadView(@Schema(example = "TEAMS") String workload,
+            @Schema(example = "PENDING_CUSTOMER") String state) {
+    }
+
+    record ReasonView(@Schema(example = "TENANT_DOMAIN_MISMATCH") String code, String message) {
+    }
+
+    record InformationRequestView(String message, Instant requestedAt, Instant answerBy) {
+    }
+
+    record TimelineView(Instant at, @Schema(example = "APPROVED") String event, String detail) {
+    }
+
+    static ClaimView of(Claim claim) {
+        Claim.State state = claim.state();
+        ClaimDetails details = state.details();
+        ClaimDetails.Customer customer = details.customer();
+        return new ClaimView(state.id().toString(), details.partnerId(), details.name(), state.status().name(),
+                state.submittedAt(), state.updatedAt(),
+                new ClaimRequest.CustomerRequest(customer.tenantId().toString(), customer.domain(),
+                        customer.locale(), new ClaimRequest.ContactRequest(customer.contact().name(),
+                                customer.contact().title(), customer.contact().email())),
+                new ClaimRequest.PartnerContactRequest(details.partnerContact().name(),
+                        details.partnerContact().email()),
+                details.solutionArea(), details.program(), details.partnerRole(),
+                state.workloads().entrySet().stream()
+                        .map(entry -> new WorkloadView(entry.getKey(), entry.getValue().name())).toList(),
+                details.subscriptionId(), document(details.proofOfExecution()), state.declineBy(),
+                state.rejectionReasons().stream().map(reason -> new ReasonView(reason.code(), reason.message()))
+                        .toList(),
+                state.informationRequest() == null ? null : new InformationRequestView(
+                        state.informationRequest().message(), state.informationRequest().requestedAt(),
+                        state.informationRequest().answerBy()),
+                state.timeline().stream().map(entry -> new TimelineView(entry.at(), entry.event(), entry.detail()))
+                        .toList());
+    }
+
+    static ClaimRequest.DocumentRequest document(ClaimDetails.DocumentRef ref) {
+        return ref == null ? null : new ClaimRequest.DocumentRequest(ref.fileName(), ref.mediaType(),
+                ref.sizeBytes(), ref.sha256(), ref.uri());
+    }
+}

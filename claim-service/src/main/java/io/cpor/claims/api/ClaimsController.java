@@ -1,0 +1,244 @@
+package io.cpor.claims.api;
+
+import io.cpor.claims.domain.Claim;
+import io.cpor.claims.domain.ClaimDetails;
+import io.cpor.claims.domain.ClaimNotFoundException;
+import io.cpor.claims.domain.ClaimStateException;
+import io.cpor.claims.domain.ClaimStatus;
+import io.cpor.claims.domain.ClaimStore;
+import io.cpor.claims.domain.Claims;
+import io.cpor.claims.domain.Idempotency;
+import io.cpor.claims.domain.IdempotencyConflictException;
+import io.cpor.support.security.PartnerTokens;
+import io.cpor.support.web.FieldViolation;
+import io.cpor.support.web.InvalidRequestException;
+import io.cpor.support.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The partner API: submit, read, list, answer an information request, withdraw. */
+@RestController
+@RequestMapping(path = "/api/v1/claims", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Claims", description = "Customer association claims of the calling partner")
+@SecurityRequirement(name = "bearer")
+class ClaimsController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_PAGE = 100;
+
+    private final Claims claims;
+    private final ClaimRequestValidator validator;
+    private final RequestFingerprints fingerprints;
+    private final Counter accepted;
+    private final Counter refusedInputs;
+
+    ClaimsController(Claims claims, ClaimRequestValidator validator, RequestFingerprints fingerprints,
+            MeterRegistry meters) {
+        this.claims = claims;
+        this.validator = validator;
+        this.fingerprints = fingerprints;
+        this.accepted = Counter.builder("cpor.claims.accepted").description("Claims stored").register(meters);
+        this.refusedInputs = Counter.builder("cpor.claims.input.refused")
+                .description("Requests refused for invalid input").register(meters);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a claim", description = "Stores the claim and its ClaimSubmitted event, then "
+            + "answers 202. With an Idempotency-Key, a retry with the same body gets the first answer; the same key "
+            + "with another body is refused (422).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "Modern Work claim", value = ApiExamples.CLAIM))))
+    @ApiResponse(responseCode = "202", description = "Stored; Location names the claim")
+    @ApiResponse(responseCode = "400", description = "Invalid body: every offending field in errors",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(value = ApiExamples.INVALID)))
+    @ApiResponse(responseCode = "403", description = "partnerId is not the token's partner_id",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "Body over 64 KiB",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ResponseEntity<ClaimAccepted>> submit(@AuthenticationPrincipal Jwt token,
+            @Parameter(description = "Makes retries safe: 1-200 printable characters, e.g. a UUID")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestBody ClaimRequest request) {
+        String partnerId = PartnerTokens.partnerId(token);
+        List<FieldViolation> violations = validator.validate(request);
+        if (idempotencyKey != null && !validKey(idempotencyKey)) {
+            violations = new java.util.ArrayList<>(violations);
+            violations.add(new FieldViolation(IDEMPOTENCY_KEY, "must be 1 to 200 printable characters"));
+        }
+        if (!violations.isEmpty()) {
+            refusedInputs.increment();
+            throw new InvalidRequestException(violations);
+        }
+        if (!request.partnerId().equals(partnerId)) {
+            throw ProblemException.forbidden("partner-mismatch", "partnerId " + request.partnerId()
+                    + " is not the PartnerID of the token");
+        }
+        Idempotency idempotency = idempotencyKey == null ? null
+                : Idempotency.of(partnerId, idempotencyKey, fingerprints.of(request));
+        return claims.submit(ClaimRequests.details(request), UUID.randomUUID(), idempotency)
+                .doOnNext(claim -> accepted.increment())
+                .map(claim -> ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/claims/" + claim.id()))
+                        .body(new ClaimAccepted(claim.id().toString(), ClaimStatus.SUBMITTED.name(),
+                                claim.state().submittedAt())))
+                .onErrorMap(IdempotencyConflictException.class, conflict -> ProblemException.unprocessable(
+                        "idempotency-key-reused", conflict.getMessage()));
+    }
+
+    @GetMapping("/{claimId}")
+    @Operation(summary = "Read a claim", description = "The claim, its status, each workload's association state, "
+            + "the decline deadline once known, rejection reasons or the open information request, and its "
+            + "timeline. Another partner's claim is not found.")
+    @ApiResponse(responseCode = "200", description = "The claim")
+    @ApiResponse(responseCode = "404", description = "No such claim of yours",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ClaimView> get(@AuthenticationPrincipal Jwt token, @PathVariable String claimId) {
+        return mapped(claims.get(PartnerTokens.partnerId(token), claimId(claimId)).map(ClaimView::of));
+    }
+
+    @GetMapping
+    @Operation(summary = "List your claims", description = "Newest first, at most limit per page (1-100, "
+            + "default 20); pass nextCursor back as cursor for the next page.")
+    Mono<ClaimPage> list(@AuthenticationPrincipal Jwt token,
+            @Parameter(description = "Only claims in this status") @RequestParam(required = false) String status,
+            @Parameter(description = "Only claims for this tenant") @RequestParam(required = false) String tenantId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false, defaultValue = "20") String limit) {
+        String partnerId = PartnerTokens.partnerId(token);
+        int size = pageSize(limit);
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        ClaimStore.ClaimQuery query = new ClaimStore.ClaimQuery(status(status), tenant(tenantId),
+                after == null ? null : after.submittedAt(), after == null ? null : after.claimId(), size + 1);
+        return claims.list(partnerId, query).collectList().map(found -> {
+            List<Claim> page = found.size() > size ? found.subList(0, size) : found;
+            Claim last = page.isEmpty() ? null : page.get(page.size() - 1);
+            String next = found.size() > size ? new Cursor(last.state().submittedAt(), last.id()).encode() : null;
+            return new ClaimPage(page.stream().map(ClaimView::of).toList(), next);
+        });
+    }
+
+    @PostMapping(path = "/{claimId}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Answer an information request", description = "Only while the claim is "
+            + "INFORMATION_REQUESTED; the claim goes back to review.")
+    @ApiResponse(responseCode = "200", description = "Answer stored; the claim is IN_REVIEW")
+    @ApiResponse(responseCode = "409", description = "The claim is not waiting for information",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ClaimView> provideInformation(@AuthenticationPrincipal Jwt token, @PathVariable String claimId,
+            @RequestBody InformationRequestBody body) {
+        String partnerId = PartnerTokens.partnerId(token);
+        UUID id = claimId(claimId);
+        refuseInvalid(validator.validate(body));
+        List<ClaimDetails.DocumentRef> documents = body.documents() == null ? List.of()
+                : body.documents().stream().map(ClaimRequests::document).toList();
+        return mapped(claims.provideInformation(partnerId, id, body.message(), documents, UUID.randomUUID())
+                .map(ClaimView::of));
+    }
+
+    @PostMapping("/{claimId}/withdraw")
+    @Operation(summary = "Withdraw a claim", description = "Until its associations are active.")
+    @ApiResponse(responseCode = "200", description = "Withdrawn")
+    @ApiResponse(responseCode = "409", description = "Too late: the claim is over or associated",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ClaimView> withdraw(@AuthenticationPrincipal Jwt token, @PathVariable String claimId,
+            @RequestBody(required = false) WithdrawRequest body) {
+        String partnerId = PartnerTokens.partnerId(token);
+        UUID id = claimId(claimId);
+        refuseInvalid(validator.validate(body));
+        return mapped(claims.withdraw(partnerId, id, body == null ? null : body.reason(), UUID.randomUUID())
+                .map(ClaimView::of));
+    }
+
+    private void refuseInvalid(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            refusedInputs.increment();
+            throw new InvalidRequestException(violations);
+        }
+    }
+
+    private static <T> Mono<T> mapped(Mono<T> result) {
+        return result
+                .onErrorMap(ClaimNotFoundException.class, e -> ProblemException.notFound("claim-not-found",
+                        e.getMessage()))
+                .onErrorMap(ClaimStateException.class, e -> ProblemException.conflict("claim-state-conflict",
+                        e.getMessage()));
+    }
+
+    private static UUID claimId(String text) {
+        try {
+            return UUID.fromString(text);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "claim-not-found", "No claim " + text);
+        }
+    }
+
+    private static boolean validKey(String key) {
+        return !key.isEmpty() && key.length() <= 200 && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+    }
+
+    private static int pageSize(String limit) {
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= MAX_PAGE) {
+                return size;
+            }
+        }
+        catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidRequestException("limit", "must be an integer from 1 to " + MAX_PAGE);
+    }
+
+    private static ClaimStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ClaimStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("status", "must be one of " + java.util.Arrays.toString(
+                    ClaimStatus.values()));
+        }
+    }
+
+    private static UUID tenant(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(tenantId);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("tenantId", "must be a GUID");
+        }
+    }
+}

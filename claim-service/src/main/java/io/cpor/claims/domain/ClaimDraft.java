@@ -1,0 +1,176 @@
+package io.cpor.claims.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The working copy a change of a {@link Claim} edits, and the rules that map other services' facts onto it. */
+final class ClaimDraft {
+
+    private final Claim.State original;
+    ClaimStatus status;
+    final Map<String, WorkloadState> workloads;
+    Instant declineBy;
+    List<ClaimFact.Reason> rejectionReasons;
+    InformationRequest informationRequest;
+    final List<TimelineEntry> timeline;
+    final Set<java.util.UUID> seenEventIds;
+    Instant reviewClock;
+    Instant updatedAt;
+    long revision;
+
+    ClaimDraft(Claim.State state) {
+        this.original = state;
+        this.status = state.status();
+        this.workloads = new LinkedHashMap<>(state.workloads());
+        this.declineBy = state.declineBy();
+        this.rejectionReasons = state.rejectionReasons();
+        this.informationRequest = state.informationRequest();
+        this.timeline = new ArrayList<>(state.timeline());
+        this.seenEventIds = new LinkedHashSet<>(state.seenEventIds());
+        this.reviewClock = state.reviewClock();
+        this.updatedAt = state.updatedAt();
+        this.revision = state.revision();
+    }
+
+    void record(ClaimFact fact) {
+        seenEventIds.add(fact.eventId());
+        Instant at = fact.occurredAt();
+        if (fact instanceof ClaimFact.ReviewStarted review) {
+            timeline(at, "IN_REVIEW", review.round() > 1 ? "Back in review (round " + review.round() + ")"
+                    : "In review");
+            reviewPhase(ClaimStatus.IN_REVIEW, at);
+        }
+        else if (fact instanceof ClaimFact.InformationRequested request) {
+            timeline(at, "INFORMATION_REQUESTED", "Information requested: " + request.message());
+            if (reviewPhase(ClaimStatus.INFORMATION_REQUESTED, at)) {
+                informationRequest = new InformationRequest(request.eventId(), request.message(),
+                        request.requestedBy(), at, request.answerBy());
+            }
+        }
+        else if (fact instanceof ClaimFact.Approved approved) {
+            timeline(at, "APPROVED", "Approved by " + approved.approvedBy());
+            advance(ClaimStatus.APPROVED);
+        }
+        else if (fact instanceof ClaimFact.Rejected rejected) {
+            timeline(at, "REJECTED", "Rejected: " + rejected.reasons().stream().map(ClaimFact.Reason::code)
+                    .collect(Collectors.joining(", ")));
+            if (advance(ClaimStatus.REJECTED)) {
+                rejectionReasons = rejected.reasons();
+            }
+        }
+        else {
+            recordAssociation(fact, at);
+        }
+    }
+
+    private void recordAssociation(ClaimFact fact, Instant at) {
+        if (fact instanceof ClaimFact.AssociationRequested requested) {
+            timeline(at, "ASSOCIATION_REQUESTED", "Reserved for the partner: " + String.join(", ",
+                    requested.workloads()));
+            advance(ClaimStatus.APPROVED);
+        }
+        else if (fact instanceof ClaimFact.Conflicted conflicted) {
+            timeline(at, "CONFLICT", "Not reserved: " + conflicted.reasons().entrySet().stream()
+                    .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").collect(Collectors.joining(", ")));
+            conflicted.reasons().keySet().forEach(workload -> move(workload, WorkloadState.CONFLICT));
+            advance(ClaimStatus.APPROVED);
+        }
+        else if (fact instanceof ClaimFact.CustomerNotified notified) {
+            timeline(at, "CUSTOMER_NOTIFIED", "Customer notified; may decline until " + notified.declineBy());
+            declineBy = notified.declineBy();
+            List.copyOf(workloads.keySet()).stream().filter(w -> workloads.get(w) == WorkloadState.REQUESTED)
+                    .forEach(workload -> move(workload, WorkloadState.PENDING_CUSTOMER));
+            advance(ClaimStatus.AWAITING_CUSTOMER);
+        }
+        else if (fact instanceof ClaimFact.Activated activated) {
+            timeline(at, "ACTIVATED", "Associated: " + String.join(", ", activated.workloads()));
+            activated.workloads().forEach(workload -> move(workload, WorkloadState.ACTIVE));
+            afterActivation();
+        }
+        else if (fact instanceof ClaimFact.Declined declined) {
+            timeline(at, "DECLINED", "Declined by the customer: " + String.join(", ", declined.workloads()));
+            declined.workloads().forEach(workload -> move(workload, WorkloadState.DECLINED));
+            advance(ClaimStatus.DECLINED_BY_CUSTOMER);
+        }
+        else if (fact instanceof ClaimFact.Removed removed) {
+            timeline(at, "REMOVED", "Removed by the customer: " + String.join(", ", removed.workloads()));
+            removed.workloads().forEach(workload -> move(workload, WorkloadState.REMOVED));
+            advance(ClaimStatus.REMOVED_BY_CUSTOMER);
+        }
+    }
+
+    void timeline(Instant at, String event, String detail) {
+        timeline.add(new TimelineEntry(at, event, detail));
+        timeline.sort(Comparator.comparing(TimelineEntry::at));
+        if (at.isAfter(updatedAt)) {
+            updatedAt = at;
+        }
+    }
+
+    /** A review-phase status, applied only if no later review-phase change has been. */
+    boolean reviewPhase(ClaimStatus next, Instant at) {
+        if (status.phase() > ClaimStatus.IN_REVIEW.phase() || at.isBefore(reviewClock)) {
+            return false;
+        }
+        status = next;
+        reviewClock = at;
+        return true;
+    }
+
+    /** Moves the status forward to {@code next}: never back, never out of a withdrawal. */
+    boolean advance(ClaimStatus next) {
+        boolean reversal = status == ClaimStatus.ASSOCIATED && next == ClaimStatus.DECLINED_BY_CUSTOMER;
+        if (status == ClaimStatus.WITHDRAWN || next.phase() <= status.phase() && !reversal) {
+            return false;
+        }
+        status = next;
+        return true;
+    }
+
+    void move(String workload, WorkloadState next) {
+        WorkloadState current = workloads.get(workload);
+        if (current != null && current.canBecome(next)) {
+            workloads.put(workload, next);
+        }
+    }
+
+    /** ASSOCIATED once every workload not refused is active; a withdrawal that raced activation gives way. */
+    private void afterActivation() {
+        boolean allActive = workloads.values().stream()
+                .allMatch(state -> state == WorkloadState.ACTIVE || state == WorkloadState.CONFLICT);
+        ClaimStatus next = allActive ? ClaimStatus.ASSOCIATED : ClaimStatus.AWAITING_CUSTOMER;
+        if (status == ClaimStatus.WITHDRAWN && workloads.containsValue(WorkloadState.ACTIVE)) {
+            status = next;
+            return;
+        }
+        advance(next);
+    }
+
+    Claim.State state() {
+        return new Claim.State(original.id(), original.details(), status, workloads, original.submittedAt(),
+                updatedAt, declineBy, rejectionReasons, informationRequest, timeline, seenEventIds, reviewClock,
+                original.pendingEvents(), original.idempotency(), revision);
+    }
+
+    /** The changed claim, with {@code event} added to what it has to publish (if not null). */
+    Claim emit(ClaimEvent event) {
+        if (event == null) {
+            return new Claim(state(), List.of());
+        }
+        seenEventIds.add(event.eventId());
+        Claim.State next = state();
+        List<ClaimEvent> pending = new ArrayList<>(next.pendingEvents());
+        pending.add(event);
+        return new Claim(new Claim.State(next.id(), next.details(), next.status(), next.workloads(),
+                next.submittedAt(), next.updatedAt(), next.declineBy(), next.rejectionReasons(),
+                next.informationRequest(), next.timeline(), next.seenEventIds(), next.reviewClock(), pending,
+                next.idempotency(), next.revision()), List.of(event));
+    }
+}

@@ -1,0 +1,63 @@
+package io.cpor.claims.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the other services say happened to a claim; the claim's status and timeline follow from these. */
+public sealed interface ClaimFact {
+
+    UUID eventId();
+
+    Instant occurredAt();
+
+    /** A validator's review of the claim began (first, or again after the partner answered). */
+    record ReviewStarted(UUID eventId, Instant occurredAt, int round) implements ClaimFact {
+    }
+
+    /** A validator asked the partner for more information. */
+    record InformationRequested(UUID eventId, Instant occurredAt, String message, String requestedBy,
+            Instant answerBy) implements ClaimFact {
+    }
+
+    /** A validator approved the claim. */
+    record Approved(UUID eventId, Instant occurredAt, String approvedBy) implements ClaimFact {
+    }
+
+    /** The claim was rejected, with every reason. */
+    record Rejected(UUID eventId, Instant occurredAt, List<Reason> reasons, String rejectedBy) implements ClaimFact {
+
+        public Rejected {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** Workloads were reserved for the partner; the customer is to be asked. */
+    record AssociationRequested(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
+    }
+
+    /** Workloads could not be reserved, each with a reason code. */
+    record Conflicted(UUID eventId, Instant occurredAt, Map<String, String> reasons) implements ClaimFact {
+    }
+
+    /** The customer was emailed; they may decline until {@code declineBy}. */
+    record CustomerNotified(UUID eventId, Instant occurredAt, Instant declineBy) implements ClaimFact {
+    }
+
+    /** Nobody declined: the workloads are associated with the partner. */
+    record Activated(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
+    }
+
+    /** The customer declined before the deadline. */
+    record Declined(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
+    }
+
+    /** The customer ended an active association. */
+    record Removed(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
+    }
+
+    /** A stable reason code and a sentence. */
+    record Reason(String code, String message) {
+    }
+}

@@ -1,0 +1,31 @@
+package io.cpor.claims.domain;
+
+import java.util.Set;
+
+/**
+ * Where a claim is in the process. The phase orders the statuses so an event that arrives late never moves a claim
+ * back: review (1) comes before the decision (2), the wait on the customer (3), and the customer's outcome (4-5).
+ */
+public enum ClaimStatus {
+
+    SUBMITTED(0), IN_REVIEW(1), INFORMATION_REQUESTED(1), REJECTED(2), APPROVED(2), AWAITING_CUSTOMER(3),
+    ASSOCIATED(4), DECLINED_BY_CUSTOMER(4), REMOVED_BY_CUSTOMER(5), WITHDRAWN(6);
+
+    private static final Set<ClaimStatus> WITHDRAWABLE = Set.of(SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED,
+            APPROVED, AWAITING_CUSTOMER);
+
+    private final int phase;
+
+    ClaimStatus(int phase) {
+        this.phase = phase;
+    }
+
+    int phase() {
+        return phase;
+    }
+
+    /** A partner may withdraw until the associations are active (or the claim is otherwise over). */
+    public boolean withdrawable() {
+        return WITHDRAWABLE.contains(this);
+    }
+}

@@ -1,0 +1,87 @@
+package io.cpor.claims.messaging;
+
+import io.cpor.claims.domain.Claim;
+import io.cpor.claims.domain.ClaimDetails;
+import io.cpor.claims.domain.ClaimEvent;
+import io.cpor.events.EventMetadata;
+import io.cpor.events.claims.ClaimInformationProvided;
+import io.cpor.events.claims.ClaimSubmitted;
+import io.cpor.events.claims.ClaimWithdrawn;
+import io.cpor.events.claims.Customer;
+import io.cpor.events.claims.CustomerContact;
+import io.cpor.events.claims.DocumentReference;
+import io.cpor.events.claims.PartnerContact;
+import org.apache.avro.specific.SpecificRecord;
+
+/** A claim's stored event as the Avro record of the contract. */
+final class ClaimRecords {
+
+    private ClaimRecords() {
+    }
+
+    static SpecificRecord of(Claim claim, ClaimEvent event) {
+        Claim.State state = claim.state();
+        EventMetadata metadata = EventMetadata.newBuilder()
+                .setEventId(event.eventId())
+                .setOccurredAt(event.occurredAt())
+                .setClaimId(state.id())
+                .setCausationId(event.causationId())
+                .build();
+        if (event instanceof ClaimEvent.InformationProvided provided) {
+            return ClaimInformationProvided.newBuilder()
+                    .setMetadata(metadata)
+                    .setPartnerId(state.details().partnerId())
+                    .setInResponseTo(provided.inResponseTo())
+                    .setMessage(provided.message())
+                    .setDocuments(provided.documents().stream().map(ClaimRecords::document).toList())
+                    .build();
+        }
+        if (event instanceof ClaimEvent.Withdrawn withdrawn) {
+            return ClaimWithdrawn.newBuilder()
+                    .setMetadata(metadata)
+                    .setPartnerId(state.details().partnerId())
+                    .setTenantId(state.details().customer().tenantId())
+                    .setReason(withdrawn.reason())
+                    .build();
+        }
+        return ClaimSubmitted.newBuilder().setMetadata(metadata).setClaim(claim(state.details())).build();
+    }
+
+    static io.cpor.events.claims.Claim claim(ClaimDetails details) {
+        ClaimDetails.Customer customer = details.customer();
+        return io.cpor.events.claims.Claim.newBuilder()
+                .setPartnerId(details.partnerId())
+                .setName(details.name())
+                .setCustomer(Customer.newBuilder()
+                        .setTenantId(customer.tenantId())
+                        .setDomain(customer.domain())
+                        .setLocale(customer.locale())
+                        .setContact(CustomerContact.newBuilder()
+                                .setName(customer.contact().name())
+                                .setTitle(customer.contact().title())
+                                .setEmail(customer.contact().email())
+                                .build())
+                        .build())
+                .setPartnerContact(PartnerContact.newBuilder()
+                        .setName(details.partnerContact().name())
+                        .setEmail(details.partnerContact().email())
+                        .build())
+                .setSolutionArea(details.solutionArea())
+                .setProgram(details.program())
+                .setPartnerRole(details.partnerRole())
+                .setWorkloads(details.workloads())
+                .setSubscriptionId(details.subscriptionId())
+                .setProofOfExecution(details.proofOfExecution() == null ? null : document(details.proofOfExecution()))
+                .build();
+    }
+
+    private static DocumentReference document(ClaimDetails.DocumentRef ref) {
+        return DocumentReference.newBuilder()
+                .setFileName(ref.fileName())
+                .setMediaType(ref.mediaType())
+                .setSizeBytes(ref.sizeBytes())
+                .setSha256(ref.sha256())
+                .setUri(ref.uri())
+                .build();
+    }
+}

@@ -1,0 +1,109 @@
+package io.cpor.claims.store;
+
+import io.cpor.claims.domain.Claim;
+import io.cpor.claims.domain.ClaimStore;
+import io.cpor.claims.domain.DuplicateSubmissionException;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@link ClaimStore} on MongoDB. */
+@Repository
+class MongoClaimStore implements ClaimStore {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoClaimStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The unique key that makes an idempotency key usable once per partner (sparse: most claims have none). */
+    Mono<String> createIndexes() {
+        return mongo.indexOps(ClaimDocument.class).createIndex(new Index("idempotencyScope", Sort.Direction.ASC)
+                .named("idempotency_scope").unique().sparse());
+    }
+
+    @Override
+    public Mono<Claim> insert(Claim claim) {
+        return mongo.insert(ClaimDocuments.toDocument(claim))
+                .map(ClaimDocuments::toClaim)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> claim.state().idempotency() == null
+                        ? Mono.error(duplicate)
+                        : mongo.findOne(Query.query(Criteria.where("idempotencyScope")
+                                .is(claim.state().idempotency().scope())), ClaimDocument.class)
+                                .map(ClaimDocuments::toClaim)
+                                .flatMap(existing -> Mono.error(new DuplicateSubmissionException(existing))));
+    }
+
+    @Override
+    public Mono<Claim> find(UUID claimId) {
+        return mongo.findById(claimId.toString(), ClaimDocument.class).map(ClaimDocuments::toClaim);
+    }
+
+    @Override
+    public Mono<Claim> update(Claim changed) {
+        Claim.State state = changed.state();
+        long revision = state.revision();
+        ClaimDocument document = ClaimDocuments.toDocument(changed);
+        Update update = new Update()
+                .set("status", document.status())
+                .set("workloads", document.workloads())
+                .set("updatedAt", document.updatedAt())
+                .set("declineBy", document.declineBy())
+                .set("rejectionReasons", document.rejectionReasons())
+                .set("informationRequest", document.informationRequest())
+                .set("timeline", document.timeline())
+                .set("seenEventIds", document.seenEventIds())
+                .set("reviewClock", document.reviewClock())
+                .set("revision", revision + 1);
+        if (!changed.newEvents().isEmpty()) {
+            update.push("outbox").each(changed.newEvents().stream().map(ClaimDocuments::pending).toArray());
+        }
+        Query current = Query.query(Criteria.where("_id").is(state.id().toString()).and("revision").is(revision));
+        return mongo.updateFirst(current, update, ClaimDocument.class)
+                .filter(result -> result.getModifiedCount() == 1)
+                .map(result -> changed.stored(revision + 1));
+    }
+
+    @Override
+    public Flux<Claim> list(String partnerId, ClaimQuery query) {
+        Criteria criteria = Criteria.where("partnerId").is(partnerId);
+        if (query.status() != null) {
+            criteria = criteria.and("status").is(query.status().name());
+        }
+        if (query.tenantId() != null) {
+            criteria = criteria.and("customer.tenantId").is(query.tenantId().toString());
+        }
+        if (query.beforeSubmittedAt() != null) {
+            criteria = criteria.orOperator(Criteria.where("submittedAt").lt(query.beforeSubmittedAt()),
+                    Criteria.where("submittedAt").is(query.beforeSubmittedAt())
+                            .and("_id").lt(query.beforeClaimId().toString()));
+        }
+        Query find = Query.query(criteria)
+                .with(Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("_id")))
+                .limit(query.limit());
+        return mongo.find(find, ClaimDocument.class).map(ClaimDocuments::toClaim);
+    }
+
+    @Override
+    public Flux<Claim> withPendingEvents() {
+        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), ClaimDocument.class)
+                .map(ClaimDocuments::toClaim);
+    }
+
+    @Override
+    public Mono<Void> markPublished(UUID claimId, UUID eventId) {
+        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId.toString()))
+                .getQueryObject());
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(claimId.toString())), pull, ClaimDocument.class)
+                .then();
+    }
+}

@@ -1,0 +1,269 @@
+package io.cpor.claims.api;
+
+import static io.cpor.claims.ClaimJson.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cpor.claims.ClaimJson;
+import io.cpor.claims.PlatformBackedTest;
+import io.cpor.events.claims.Claim;
+import io.cpor.events.claims.ClaimInformationProvided;
+import io.cpor.events.claims.ClaimSubmitted;
+import io.cpor.events.claims.ClaimWithdrawn;
+import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.events.EventMetadata;
+import io.cpor.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class ClaimsApiIntegrationTests extends PlatformBackedTest {
+
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void publishesClaimSubmittedWithEveryFieldOfTheRequest() {
+        ObjectNode request = ClaimJson.valid("1000001");
+
+        String claimId = submit("demo-partner-1", request, null).get("claimId").asText();
+
+        ClaimSubmitted event = (ClaimSubmitted) onlyEvent(claimId).value();
+        Claim claim = event.getClaim();
+        assertThat(event.getMetadata().getClaimId()).hasToString(claimId);
+        assertThat(event.getMetadata().getEventId()).isNotNull();
+        assertThat(event.getMetadata().getCausationId()).isNotNull();
+        assertThat(claim.getPartnerId()).isEqualTo("1000001");
+        assertThat(claim.getName()).isEqualTo("Contoso Teams rollout");
+        assertThat(claim.getCustomer().getTenantId()).hasToString("2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01");
+        assertThat(claim.getCustomer().getDomain()).isEqualTo("contoso.onmicrosoft.com");
+        assertThat(claim.getCustomer().getLocale()).isEqualTo("pt-BR");
+        assertThat(claim.getCustomer().getContact().getName()).isEqualTo("Ana Souza");
+        assertThat(claim.getCustomer().getContact().getTitle()).isEqualTo("CIO");
+        assertThat(claim.getCustomer().getContact().getEmail()).isEqualTo("ana.souza@contoso.com");
+        assertThat(claim.getPartnerContact().getName()).isEqualTo("Sam Partner");
+        assertThat(claim.getPartnerContact().getEmail()).isEqualTo("sam@partner-one.example");
+        assertThat(claim.getSolutionArea()).isEqualTo("MODERN_WORK_SECURITY");
+        assertThat(claim.getProgram()).isEqualTo("OSU_M365");
+        assertThat(claim.getPartnerRole()).isEqualTo("USAGE_RECOGNITION");
+        assertThat(claim.getWorkloads()).containsExactly("TEAMS", "EXCHANGE_ONLINE");
+        assertThat(claim.getSubscriptionId()).isNull();
+        assertThat(claim.getProofOfExecution().getFileName()).isEqualTo("proof-of-execution.pdf");
+        assertThat(claim.getProofOfExecution().getMediaType()).isEqualTo("application/pdf");
+        assertThat(claim.getProofOfExecution().getSizeBytes()).isEqualTo(48_213L);
+        assertThat(claim.getProofOfExecution().getSha256())
+                .isEqualTo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        assertThat(claim.getProofOfExecution().getUri()).isEqualTo("https://files.partner-one.example/poe.pdf");
+    }
+
+    @Test
+    void answersAReplayWithTheSameIdempotencyKeyWithTheFirstAnswerAndStoresOneClaim() {
+        String key = UUID.randomUUID().toString();
+        ObjectNode request = ClaimJson.valid("1000001");
+
+        JsonNode first = submit("demo-partner-1", request, key);
+        JsonNode replay = submit("demo-partner-1", request, key);
+
+        assertThat(replay).isEqualTo(first);
+        assertThat(onlyEvent(first.get("claimId").asText()).value()).isInstanceOf(ClaimSubmitted.class);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedWithAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        submit("demo-partner-1", ClaimJson.valid("1000001"), key);
+
+        post("demo-partner-1", ClaimJson.with(ClaimJson.valid("1000001"), "name", ClaimJson.text("Other")), key)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    @Test
+    void scopesIdempotencyKeysToThePartner() {
+        String key = UUID.randomUUID().toString();
+        String one = submit("demo-partner-1", ClaimJson.valid("1000001"), key).get("claimId").asText();
+        String two = submit("demo-partner-2", ClaimJson.valid("1000002"), key).get("claimId").asText();
+
+        assertThat(two).isNotEqualTo(one);
+    }
+
+    @Test
+    void hidesAPartnersClaimFromAnotherPartnerOnEveryEndpoint() {
+        String claimId = submit("demo-partner-1", ClaimJson.valid("1000001"), null).get("claimId").asText();
+
+        web.get().uri("/api/v1/claims/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-partner-2")))
+                .exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/claims/{id}/information", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-2"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"message\":\"here\"}").exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/claims/{id}/withdraw", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-2"))).exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/claims?limit=100").headers(h -> h.setBearerAuth(token("demo-partner-2")))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.claimId == '" + claimId + "')]").doesNotExist();
+        web.get().uri("/api/v1/claims/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void forbidsSubmittingForAnotherPartnerId() {
+        post("demo-partner-2", ClaimJson.valid("1000001"), null)
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/partner-mismatch");
+    }
+
+    @Test
+    void refusesCallsWithoutATokenOrWithTheWrongScope() {
+        web.get().uri("/api/v1/claims").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/claims").headers(h -> h.setBearerAuth("not.a.token")).exchange()
+                .expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/claims").headers(h -> h.setBearerAuth(token("demo-validator"))).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void listsTheCallersClaimsNewestFirstPageByPage() {
+        UUID tenant = UUID.randomUUID();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(0, submit("demo-partner-1", ClaimJson.valid("1000001", tenant, "acme.sandbox.test"), null)
+                    .get("claimId").asText());
+        }
+
+        JsonNode first = list("tenantId=" + tenant + "&limit=2");
+        JsonNode second = list("tenantId=" + tenant + "&limit=2&cursor=" + first.get("nextCursor").asText());
+
+        assertThat(first.get("items")).extracting(item -> item.get("claimId").asText())
+                .containsExactly(ids.get(0), ids.get(1));
+        assertThat(second.get("items")).extracting(item -> item.get("claimId").asText()).containsExactly(ids.get(2));
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(list("tenantId=" + tenant + "&status=WITHDRAWN").get("items")).isEmpty();
+    }
+
+    @Test
+    void withdrawsAClaimAndPublishesClaimWithdrawn() {
+        String claimId = submit("demo-partner-1", ClaimJson.valid("1000001"), null).get("claimId").asText();
+
+        web.post().uri("/api/v1/claims/{id}/withdraw", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":\"Wrong tenant\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("WITHDRAWN")
+                .jsonPath("$.workloads[0].state").isEqualTo("WITHDRAWN");
+        web.post().uri("/api/v1/claims/{id}/withdraw", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1"))).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        List<ConsumerRecord<String, Object>> events = events(claimId, 2);
+        assertThat(events.get(1).value()).isInstanceOfSatisfying(ClaimWithdrawn.class, withdrawn -> {
+            assertThat(withdrawn.getReason()).isEqualTo("Wrong tenant");
+            assertThat(withdrawn.getTenantId()).hasToString("2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01");
+        });
+    }
+
+    @Test
+    void takesAnAnswerOnlyWhileInformationIsRequested() {
+        String claimId = submit("demo-partner-1", ClaimJson.valid("1000001"), null).get("claimId").asText();
+        String answer = "{\"message\":\"The signed SOW is attached.\",\"documents\":[{\"fileName\":\"sow.pdf\","
+                + "\"mediaType\":\"application/pdf\",\"sizeBytes\":1200,\"sha256\":\"" + "ab".repeat(32) + "\","
+                + "\"uri\":\"https://files.partner-one.example/sow.pdf\"}]}";
+        answer(claimId, answer).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        UUID question = UUID.randomUUID();
+        topics().send(Topics.CLAIMS_OUTCOMES, claimId, InformationRequested.newBuilder()
+                .setMetadata(EventMetadata.newBuilder().setEventId(question).setClaimId(UUID.fromString(claimId))
+                        .setCausationId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                        .build())
+                .setClaim(((ClaimSubmitted) onlyEvent(claimId).value()).getClaim())
+                .setMessage("Please attach the signed statement of work")
+                .setRequestedBy("validator@microsoft.example")
+                .setAnswerBy(Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MILLIS))
+                .build());
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> "INFORMATION_REQUESTED".equals(
+                read(claimId).get("status").asText()));
+
+        answer(claimId, answer).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("IN_REVIEW");
+
+        ClaimInformationProvided provided = (ClaimInformationProvided) events(claimId, 2).get(1).value();
+        assertThat(provided.getInResponseTo()).isEqualTo(question);
+        assertThat(provided.getMessage()).isEqualTo("The signed SOW is attached.");
+        assertThat(provided.getDocuments()).singleElement()
+                .satisfies(document -> assertThat(document.getUri()).endsWith("/sow.pdf"));
+    }
+
+    @Test
+    void servesItsOpenApiDescriptionWithExamplesAndABrowsableUi() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/claims'].post.summary").isEqualTo("Submit a claim")
+                .jsonPath("$.paths['/api/v1/claims/{claimId}/withdraw'].post").exists()
+                .jsonPath("$.paths['/api/v1/claims'].post.requestBody.content['application/json'].examples")
+                .exists()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+        web.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec answer(String claimId, String body) {
+        return web.post().uri("/api/v1/claims/{id}/information", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private JsonNode submit(String client, ObjectNode body, String idempotencyKey) {
+        byte[] answer = post(client, body, idempotencyKey)
+                .expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "/api/v1/claims/[0-9a-f-]{36}")
+                .expectBody().returnResult().getResponseBody();
+        return JSON.readTree(answer);
+    }
+
+    private WebTestClient.ResponseSpec post(String client, ObjectNode body, String idempotencyKey) {
+        return web.post().uri("/api/v1/claims")
+                .headers(h -> {
+                    h.setBearerAuth(token(client));
+                    if (idempotencyKey != null) {
+                        h.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.toString())
+                .exchange();
+    }
+
+    private JsonNode read(String claimId) {
+        return JSON.readTree(web.get().uri("/api/v1/claims/{id}", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1"))).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    private JsonNode list(String query) {
+        return JSON.readTree(web.get().uri("/api/v1/claims?" + query)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1"))).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    private static ConsumerRecord<String, Object> onlyEvent(String claimId) {
+        List<ConsumerRecord<String, Object>> events = events(claimId, 1);
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    private static List<ConsumerRecord<String, Object>> events(String claimId, int expected) {
+        return topics().read(Topics.CLAIMS_SUBMITTED, record -> claimId.equals(record.key()), expected, QUIET,
+                TIMEOUT);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What every CPOR service does the same way, auto-configured when a service depends on this module: Kafka error
+ * handling (transient faults retried without end, poison records to the {@code <topic>.DLT} twin), a Kafka health
+ * indicator for readiness, RFC 9457 problem answers for bad input, and the problem answers of the security chain.
+ */
+package io.cpor.support;

@@ -1,0 +1,31 @@
+package io.cpor.support.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/** Problem answers, strict JSON and the request size limit for a reactive web service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class CporWebAutoConfiguration {
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson.customizer();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RequestSizeLimit requestSizeLimit(@Value("${cpor.http.max-request-bytes:65536}") long maxBytes) {
+        return new RequestSizeLimit(maxBytes);
+    }
+}
