@@ -52,8 +52,13 @@ public final class InboxPage {
                 .on("GET", "/", request -> page.list())
                 .on("GET", "/mail/{mailbox}/{uid}", page::show)
                 .on("GET", "/mail/{mailbox}/{uid}/raw", page::raw)
-                .on("GET", "/health", request -> Response.of(200, "application/json", healthJson.get()));
+                .on("GET", "/health", request -> health(healthJson.get()));
         return HttpApp.start("inbox", host, port, routes, InboxPage::error, 64 * 1024);
+    }
+
+    /** 200 when every part is UP, 503 otherwise, like a Spring Boot health endpoint. */
+    private static Response health(String json) {
+        return Response.of(json.startsWith("{\"status\":\"UP\"") ? 200 : 503, "application/json", json);
     }
 
     private Response list() throws MessagingException {

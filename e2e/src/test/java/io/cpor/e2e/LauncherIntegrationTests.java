@@ -1,4 +1,4 @@
-package io.cpor.local;
+package io.cpor.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +55,8 @@ class LauncherIntegrationTests {
 
         Result status = cpor("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output()).contains("platform              UP").doesNotContain("DOWN");
+        assertThat(status.output()).contains("platform              UP").contains("claim-service         UP")
+                .doesNotContain("DOWN");
 
         Result token = cpor("token", "demo-validator");
         assertThat(token.exitCode()).isZero();
@@ -65,7 +66,8 @@ class LauncherIntegrationTests {
         assertThat(again.exitCode()).isEqualTo(4);
         assertThat(again.output()).contains("already running");
 
-        List<Long> started = List.of(pid("platform"));
+        List<Long> started = pids();
+        assertThat(started).as("the platform and claim-service").hasSizeGreaterThanOrEqualTo(2);
         Result down = cpor("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
@@ -90,8 +92,20 @@ class LauncherIntegrationTests {
         assertThat(unknown.output()).contains("./cpor up");
     }
 
-    private long pid(String name) throws IOException {
-        return Long.parseLong(Files.readString(data.resolve("run").resolve(name + ".pid")).trim());
+    private List<Long> pids() throws IOException {
+        try (var files = Files.list(data.resolve("run"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".pid"))
+                    .filter(file -> !file.getFileName().toString().equals("launcher.pid"))
+                    .map(file -> {
+                        try {
+                            return Long.parseLong(Files.readString(file).trim());
+                        }
+                        catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        }
     }
 
     private Result cpor(String... arguments) throws Exception {

@@ -1,0 +1,162 @@
+package io.cpor.claims.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ClaimTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+
+    private final Claim submitted = Claim.submit(UUID.randomUUID(), details("TEAMS", "EXCHANGE_ONLINE"), T0,
+            UUID.randomUUID(), null);
+
+    @Test
+    void startsSubmittedWithEveryWorkloadRequestedAndItsEventPending() {
+        assertThat(submitted.status()).isEqualTo(ClaimStatus.SUBMITTED);
+        assertThat(submitted.state().workloads()).containsExactly(Map.entry("TEAMS", WorkloadState.REQUESTED),
+                Map.entry("EXCHANGE_ONLINE", WorkloadState.REQUESTED));
+        assertThat(submitted.newEvents()).singleElement().isInstanceOf(ClaimEvent.Submitted.class);
+        assertThat(submitted.state().pendingEvents()).isEqualTo(submitted.newEvents());
+    }
+
+    @Test
+    void ignoresAFactItHasSeen() {
+        ClaimFact approved = new ClaimFact.Approved(UUID.randomUUID(), at(5), "validator");
+        Claim once = submitted.apply(approved);
+
+        assertThat(once.apply(approved)).isSameAs(once);
+        assertThat(once.state().timeline()).hasSize(2);
+    }
+
+    @Test
+    void neverMovesBackForALateReviewEvent() {
+        Claim claim = submitted
+                .apply(new ClaimFact.Approved(UUID.randomUUID(), at(5), "validator"))
+                .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(1), 1))
+                .apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(2), "why?", "v", at(100)));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(claim.state().informationRequest()).isNull();
+        assertThat(claim.state().timeline()).extracting(TimelineEntry::event)
+                .containsExactly("SUBMITTED", "IN_REVIEW", "INFORMATION_REQUESTED", "APPROVED");
+    }
+
+    @Test
+    void appliesOnlyTheNewestOfReorderedReviewEvents() {
+        Claim claim = submitted
+                .apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(3), "attach the SOW", "v", at(100)))
+                .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(1), 1));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.INFORMATION_REQUESTED);
+        assertThat(claim.state().informationRequest().message()).isEqualTo("attach the SOW");
+    }
+
+    @Test
+    void goesBackToReviewWhenThePartnerAnswersAndIgnoresTheEarlierRound() {
+        UUID question = UUID.randomUUID();
+        Claim asked = submitted.apply(new ClaimFact.InformationRequested(question, at(3), "attach", "v", at(100)));
+
+        Claim answered = asked.provideInformation("attached", List.of(), at(10), UUID.randomUUID())
+                .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(2), 1));
+
+        assertThat(answered.status()).isEqualTo(ClaimStatus.IN_REVIEW);
+        assertThat(answered.newEvents()).isEmpty();
+        assertThat(answered.state().pendingEvents()).last().isInstanceOfSatisfying(
+                ClaimEvent.InformationProvided.class, provided -> assertThat(provided.inResponseTo())
+                        .isEqualTo(question));
+    }
+
+    @Test
+    void refusesAnAnswerWhenNothingWasAsked() {
+        assertThatThrownBy(() -> submitted.provideInformation("here", List.of(), at(1), UUID.randomUUID()))
+                .isInstanceOf(ClaimStateException.class).hasMessageContaining("SUBMITTED");
+    }
+
+    @Test
+    void becomesAssociatedWhenEveryWorkloadNotRefusedIsActive() {
+        Claim claim = submitted
+                .apply(new ClaimFact.Approved(UUID.randomUUID(), at(1), "v"))
+                .apply(new ClaimFact.Conflicted(UUID.randomUUID(), at(2), Map.of("TEAMS",
+                        "WORKLOAD_HELD_BY_ANOTHER_PARTNER")))
+                .apply(new ClaimFact.CustomerNotified(UUID.randomUUID(), at(3), at(3).plus(Duration.ofDays(7))));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.AWAITING_CUSTOMER);
+        assertThat(claim.state().workloads()).containsEntry("TEAMS", WorkloadState.CONFLICT)
+                .containsEntry("EXCHANGE_ONLINE", WorkloadState.PENDING_CUSTOMER);
+
+        Claim active = claim.apply(new ClaimFact.Activated(UUID.randomUUID(), at(4), List.of("EXCHANGE_ONLINE")));
+
+        assertThat(active.status()).isEqualTo(ClaimStatus.ASSOCIATED);
+    }
+
+    @Test
+    void takesTheCustomersDeclineEvenOverAnActivationItReverses() {
+        Claim claim = submitted
+                .apply(new ClaimFact.Activated(UUID.randomUUID(), at(4), List.of("TEAMS", "EXCHANGE_ONLINE")))
+                .apply(new ClaimFact.Declined(UUID.randomUUID(), at(5), List.of("TEAMS", "EXCHANGE_ONLINE")));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.DECLINED_BY_CUSTOMER);
+        assertThat(claim.state().workloads().values()).containsOnly(WorkloadState.DECLINED);
+    }
+
+    @Test
+    void isRemovedByTheCustomerAfterActivation() {
+        Claim claim = submitted
+                .apply(new ClaimFact.Activated(UUID.randomUUID(), at(4), List.of("TEAMS", "EXCHANGE_ONLINE")))
+                .apply(new ClaimFact.Removed(UUID.randomUUID(), at(50), List.of("TEAMS", "EXCHANGE_ONLINE")));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.REMOVED_BY_CUSTOMER);
+        assertThat(claim.state().workloads().values()).containsOnly(WorkloadState.REMOVED);
+    }
+
+    @Test
+    void withdrawsUntilTheAssociationsAreActiveAndNotAfter() {
+        Claim withdrawn = submitted.withdraw("wrong tenant", at(1), UUID.randomUUID());
+        Claim associated = submitted.apply(new ClaimFact.Activated(UUID.randomUUID(), at(4),
+                List.of("TEAMS", "EXCHANGE_ONLINE")));
+
+        assertThat(withdrawn.status()).isEqualTo(ClaimStatus.WITHDRAWN);
+        assertThat(withdrawn.state().workloads().values()).containsOnly(WorkloadState.WITHDRAWN);
+        assertThat(withdrawn.newEvents()).singleElement().isInstanceOf(ClaimEvent.Withdrawn.class);
+        assertThatThrownBy(() -> associated.withdraw(null, at(5), UUID.randomUUID()))
+                .isInstanceOf(ClaimStateException.class);
+        assertThatThrownBy(() -> withdrawn.withdraw(null, at(5), UUID.randomUUID()))
+                .isInstanceOf(ClaimStateException.class);
+    }
+
+    @Test
+    void staysWithdrawnWhenALateApprovalArrives() {
+        Claim claim = submitted.withdraw(null, at(1), UUID.randomUUID())
+                .apply(new ClaimFact.Approved(UUID.randomUUID(), at(2), "v"));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.WITHDRAWN);
+    }
+
+    @Test
+    void letsAnActivationThatRacedAWithdrawalStand() {
+        Claim claim = submitted.withdraw(null, at(10), UUID.randomUUID())
+                .apply(new ClaimFact.Activated(UUID.randomUUID(), at(9), List.of("TEAMS", "EXCHANGE_ONLINE")));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.ASSOCIATED);
+        assertThat(claim.state().workloads().values()).containsOnly(WorkloadState.ACTIVE);
+    }
+
+    private static Instant at(long seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    static ClaimDetails details(String... workloads) {
+        return new ClaimDetails("1000001", "Contoso Teams rollout",
+                new ClaimDetails.Customer(UUID.randomUUID(), "contoso.onmicrosoft.com", "en",
+                        new ClaimDetails.CustomerContact("Ana Souza", "CIO", "ana.souza@contoso.com")),
+                new ClaimDetails.PartnerContact("Sam Partner", "sam@partner-one.example"), "MODERN_WORK_SECURITY",
+                "OSU_M365", "USAGE_RECOGNITION", List.of(workloads), null, null);
+    }
+}
