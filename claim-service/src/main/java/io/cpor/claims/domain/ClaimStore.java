@@ -28,8 +28,8 @@ public interface ClaimStore {
     /** Claims with events not yet published. */
     Flux<Claim> withPendingEvents();
 
-    /** Forgets an event once the broker has it. */
-    Mono<Void> markPublished(UUID claimId, UUID eventId);
+    /** Forgets events once the broker has them. */
+    Mono<Void> markPublished(UUID claimId, java.util.List<UUID> eventIds);
 
     /** A filter and a position in the newest-first order. */
     record ClaimQuery(ClaimStatus status, UUID tenantId, Instant beforeSubmittedAt, UUID beforeClaimId, int limit) {

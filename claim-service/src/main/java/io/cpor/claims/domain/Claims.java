@@ -40,7 +40,7 @@ public class Claims {
     public Mono<Claim> submit(ClaimDetails details, UUID requestId, Idempotency idempotency) {
         Claim claim = Claim.submit(UUID.randomUUID(), details, now(), requestId, idempotency);
         return store.insert(claim)
-                .doOnNext(stored -> publisher.publishSoon(stored.id()))
+                .doOnNext(publisher::publishSoon)
                 .onErrorResume(DuplicateSubmissionException.class, duplicate -> {
                     Claim first = duplicate.existing();
                     boolean sameBody = idempotency != null && first.state().idempotency() != null
@@ -88,7 +88,7 @@ public class Claims {
         return Mono.defer(() -> get(partnerId, claimId))
                 .flatMap(claim -> store.update(change.apply(claim)).switchIfEmpty(Mono.error(ConcurrentChange::new)))
                 .retryWhen(concurrentChanges())
-                .doOnNext(stored -> publisher.publishSoon(stored.id()));
+                .doOnNext(publisher::publishSoon);
     }
 
     private static Retry concurrentChanges() {

@@ -100,9 +100,9 @@ class MongoClaimStore implements ClaimStore {
     }
 
     @Override
-    public Mono<Void> markPublished(UUID claimId, UUID eventId) {
-        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId.toString()))
-                .getQueryObject());
+    public Mono<Void> markPublished(UUID claimId, java.util.List<UUID> eventIds) {
+        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
+                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(claimId.toString())), pull, ClaimDocument.class)
                 .then();
     }
