@@ -36,7 +36,9 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
 
         String claimId = submit("demo-partner-1", request, null).get("claimId").asText();
 
-        ClaimSubmitted event = (ClaimSubmitted) onlyEvent(claimId).value();
+        ConsumerRecord<String, Object> record = onlyEvent(claimId);
+        assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context in the headers").isNotNull();
+        ClaimSubmitted event = (ClaimSubmitted) record.value();
         Claim claim = event.getClaim();
         assertThat(event.getMetadata().getClaimId()).hasToString(claimId);
         assertThat(event.getMetadata().getEventId()).isNotNull();
