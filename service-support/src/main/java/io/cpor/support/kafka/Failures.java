@@ -14,10 +14,11 @@ public final class Failures {
     private Failures() {
     }
 
-    /** The database or the schema registry cannot be reached now: the same record will succeed later. */
+    /** A dependency (database, schema registry, ...) cannot be reached now: the same record will succeed later. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SchemaRegistryUnavailableException || cause instanceof MongoSocketException
+            if (cause instanceof TransientFailureException || cause instanceof SchemaRegistryUnavailableException
+                    || cause instanceof MongoSocketException
                     || cause instanceof MongoTimeoutException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof MongoException mongo && mongo.hasErrorLabel(

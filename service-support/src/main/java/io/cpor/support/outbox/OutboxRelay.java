@@ -1,18 +1,16 @@
-package io.cpor.claims.messaging;
+package io.cpor.support.outbox;
 
-import io.cpor.claims.domain.Claim;
-import io.cpor.claims.domain.ClaimEvent;
-import io.cpor.claims.domain.ClaimEventsPublisher;
-import io.cpor.claims.domain.ClaimStore;
-import io.cpor.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -24,39 +22,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Publishes claims' stored events to {@code cpor.claims.submitted}, keyed by claim id, and forgets them once the
- * broker acknowledged them. Each claim always goes through the same lane (chosen by claim id), so its events go out
- * in order; a lane sends a batch of claims at once and waits for all acknowledgements, so the producer can batch.
- * A claim whose publishing fails keeps its events and is retried by the sweep, which also finds events left by a
- * crash. An event may thus go out twice (crash between the acknowledgement and forgetting it); consumers
- * deduplicate by event id.
+ * Publishes stored events and has the store forget them once the broker acknowledged them.
+ * <p>
+ * Each aggregate always goes through the same lane (chosen by its id), so its events go out in order; a lane sends
+ * a batch of aggregates at once and waits for all acknowledgements, so the producer can batch. An aggregate whose
+ * publishing fails keeps its events and is retried by {@link #sweep()}, which also finds events left by a crash.
+ * An event may go out twice (a crash between the acknowledgement and forgetting it); consumers deduplicate by event
+ * id. Within this process an event seen acknowledged is forgotten again rather than sent again.
  */
-@Component
-class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(ClaimEventRelay.class);
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
     private static final int BATCH = 256;
 
-    private final ClaimStore store;
+    private final String name;
+    private final OutboxStore store;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
     private final List<BlockingQueue<UUID>> lanes = new ArrayList<>();
-    /** Claims queued, with the newest stored copy known (null: read it from the store). */
-    private final Map<UUID, Claim> queued = new ConcurrentHashMap<>();
-    /** Claims a lane is publishing now: the sweep leaves them alone (their events are still stored as pending). */
-    private final java.util.Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    /**
-     * Events this relay saw acknowledged lately. A claim read before its events were forgotten still lists them
-     * (a withdrawal right after the submission, say); they are forgotten again, not sent again.
-     */
-    private final java.util.Set<UUID> recentlyPublished = java.util.Collections.newSetFromMap(
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+    /** Aggregates queued, with the newest pending events known (null: read them from the store). */
+    private final Map<UUID, PendingMessages> queued = new ConcurrentHashMap<>();
+    /** Aggregates a lane is publishing now: the sweep leaves them alone. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> recentlyPublished = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
                     return size() > 100_000;
@@ -67,12 +61,13 @@ class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
     private final AtomicLong oldestPendingMillis = new AtomicLong();
     private volatile boolean running;
 
-    ClaimEventRelay(ClaimStore store, KafkaTemplate<String, Object> kafka, Clock clock, MeterRegistry meters,
-            RelayProperties properties) {
+    public OutboxRelay(String name, OutboxStore store, KafkaTemplate<String, Object> kafka, Clock clock,
+            MeterRegistry meters, int laneCount) {
+        this.name = name;
         this.store = store;
         this.kafka = kafka;
         this.clock = clock;
-        for (int i = 0; i < properties.lanes(); i++) {
+        for (int i = 0; i < laneCount; i++) {
             lanes.add(new LinkedBlockingQueue<>());
         }
         Gauge.builder("cpor.relay.pending.events", pendingEvents, AtomicLong::get)
@@ -81,41 +76,38 @@ class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
                 .description("Age of the oldest unpublished event, as of the last sweep").register(meters);
     }
 
-    @Override
-    public void publishSoon(Claim stored) {
-        enqueue(stored.id(), stored);
+    /** Publishes these pending events soon, without making the caller wait for the broker. */
+    public void publishSoon(PendingMessages pending) {
+        if (pending.messages().isEmpty()) {
+            return;
+        }
+        PendingMessages previous = queued.put(pending.aggregateId(), pending);
+        if (previous == null) {
+            lanes.get(Math.floorMod(pending.aggregateId().hashCode(), lanes.size())).offer(pending.aggregateId());
+        }
+        else if (previous.revision() > pending.revision()) {
+            queued.put(pending.aggregateId(), previous);
+        }
     }
 
-    /** Finds every claim with events left unpublished (broker down, crash) and queues it. */
-    @Scheduled(initialDelayString = "${cpor.relay.sweep-interval:PT5S}",
-            fixedDelayString = "${cpor.relay.sweep-interval:PT5S}")
-    void sweep() {
+    /** Queues every aggregate with events left unpublished (broker down, crash); call it periodically. */
+    public void sweep() {
         AtomicLong count = new AtomicLong();
         AtomicLong oldest = new AtomicLong();
         Instant now = clock.instant();
-        store.withPendingEvents()
-                .doOnNext(claim -> {
-                    count.addAndGet(claim.state().pendingEvents().size());
-                    claim.state().pendingEvents().stream().map(ClaimEvent::occurredAt).min(Instant::compareTo)
+        store.withPending()
+                .doOnNext(pending -> {
+                    count.addAndGet(pending.messages().size());
+                    pending.messages().stream().map(OutboxMessage::occurredAt).min(Instant::compareTo)
                             .ifPresent(at -> oldest.accumulateAndGet(Duration.between(at, now).toMillis(), Math::max));
-                    if (!inFlight.contains(claim.id())) {
-                        enqueue(claim.id(), claim);
+                    if (!inFlight.contains(pending.aggregateId())) {
+                        publishSoon(pending);
                     }
                 })
                 .then()
                 .block(Duration.ofMinutes(1));
         pendingEvents.set(count.get());
         oldestPendingMillis.set(oldest.get());
-    }
-
-    private void enqueue(UUID claimId, Claim claim) {
-        Claim previous = queued.put(claimId, claim);
-        if (previous == null) {
-            lanes.get(Math.floorMod(claimId.hashCode(), lanes.size())).offer(claimId);
-        }
-        else if (previous.state().revision() > claim.state().revision()) {
-            queued.put(claimId, previous);
-        }
     }
 
     private void work(BlockingQueue<UUID> lane) {
@@ -137,7 +129,8 @@ class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
                 return;
             }
             catch (RuntimeException e) {
-                log.warn("Publishing a batch of {} claims failed; the sweep retries: {}", batch.size(), e.toString());
+                log.warn("{}: publishing a batch of {} failed; the sweep retries: {}", name, batch.size(),
+                        e.toString());
             }
             finally {
                 inFlight.removeAll(batch);
@@ -145,48 +138,47 @@ class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
         }
     }
 
-    private void relay(List<UUID> claimIds) throws InterruptedException {
-        List<Claim> claims = Flux.fromIterable(claimIds)
+    private void relay(List<UUID> ids) {
+        List<PendingMessages> batch = Flux.fromIterable(ids)
                 .flatMap(id -> {
-                    Claim known = queued.remove(id);
-                    return known != null ? reactor.core.publisher.Mono.just(known) : store.find(id);
+                    PendingMessages known = queued.remove(id);
+                    return known != null ? Mono.just(known) : store.pending(id);
                 }, 16)
                 .collectList()
                 .block(ACK_TIMEOUT);
         List<Sent> sent = new ArrayList<>();
-        for (Claim claim : claims == null ? List.<Claim>of() : claims) {
+        for (PendingMessages pending : batch == null ? List.<PendingMessages>of() : batch) {
             List<CompletableFuture<?>> acks = new ArrayList<>();
             try {
-                for (ClaimEvent event : claim.state().pendingEvents()) {
-                    if (!recentlyPublished.contains(event.eventId())) {
-                        acks.add(kafka.send(Topics.CLAIMS_SUBMITTED, claim.id().toString(),
-                                ClaimRecords.of(claim, event)));
+                for (OutboxMessage message : pending.messages()) {
+                    if (!recentlyPublished.contains(message.eventId())) {
+                        acks.add(kafka.send(message.topic(), message.key(), message.value()));
                     }
                 }
             }
             catch (RuntimeException e) {
                 // The producer refused at once (no broker metadata): keep what went out, leave the rest to the sweep.
-                log.warn("Kafka refused the events of claim {}; the sweep retries: {}", claim.id(), e.toString());
+                log.warn("{}: Kafka refused the events of {}; the sweep retries: {}", name, pending.aggregateId(),
+                        e.toString());
                 break;
             }
-            if (!claim.state().pendingEvents().isEmpty()) {
-                sent.add(new Sent(claim, acks));
+            if (!pending.messages().isEmpty()) {
+                sent.add(new Sent(pending, acks));
             }
         }
         Flux.fromIterable(sent)
                 .filter(Sent::acknowledged)
                 .flatMap(done -> {
-                    List<UUID> published = done.claim().state().pendingEvents().stream().map(ClaimEvent::eventId)
-                            .toList();
+                    List<UUID> published = done.pending().messages().stream().map(OutboxMessage::eventId).toList();
                     recentlyPublished.addAll(published);
-                    return store.markPublished(done.claim().id(), published);
+                    return store.forget(done.pending().aggregateId(), published);
                 }, 16)
                 .then()
                 .block(ACK_TIMEOUT);
     }
 
-    /** A claim's events handed to the producer, and their acknowledgements. */
-    private record Sent(Claim claim, List<CompletableFuture<?>> acks) {
+    /** An aggregate's events handed to the producer, and their acknowledgements. */
+    private record Sent(PendingMessages pending, List<CompletableFuture<?>> acks) {
 
         boolean acknowledged() {
             try {
@@ -199,7 +191,7 @@ class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
                 return false;
             }
             catch (Exception e) {
-                log.warn("Kafka did not take the events of claim {}; the sweep retries: {}", claim.id(),
+                log.warn("Kafka did not take the events of {}; the sweep retries: {}", pending.aggregateId(),
                         e.toString());
                 return false;
             }
@@ -211,7 +203,7 @@ class ClaimEventRelay implements ClaimEventsPublisher, SmartLifecycle {
         running = true;
         for (int i = 0; i < lanes.size(); i++) {
             BlockingQueue<UUID> lane = lanes.get(i);
-            Thread worker = new Thread(() -> work(lane), "claim-relay-" + i);
+            Thread worker = new Thread(() -> work(lane), name + "-relay-" + i);
             worker.setDaemon(true);
             worker.start();
             workers.add(worker);
