@@ -1,14 +1,13 @@
 package io.cpor.claims.api;
 
 import io.cpor.schemas.catalog.SolutionCatalog;
-import io.cpor.support.security.ProblemResponses;
+import io.cpor.support.security.ApiSecurity;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,28 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
-    static final String SCOPE = "SCOPE_cpor.claims";
-
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-                        .pathMatchers("/api/**").hasAuthority(SCOPE)
-                        .anyExchange().denyAll())
-                .oauth2ResourceServer(server -> server
-                        .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
-                .build();
+        return ApiSecurity.chain(http, "cpor.claims");
     }
 
     @Bean

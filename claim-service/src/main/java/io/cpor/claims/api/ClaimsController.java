@@ -12,6 +12,8 @@ import io.cpor.claims.domain.IdempotencyConflictException;
 import io.cpor.support.security.PartnerTokens;
 import io.cpor.support.web.FieldViolation;
 import io.cpor.support.web.InvalidRequestException;
+import io.cpor.support.web.PageCursor;
+import io.cpor.support.web.PageLimit;
 import io.cpor.support.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -133,14 +135,14 @@ class ClaimsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false, defaultValue = "20") String limit) {
         String partnerId = PartnerTokens.partnerId(token);
-        int size = pageSize(limit);
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        int size = PageLimit.parse(limit, MAX_PAGE);
+        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         ClaimStore.ClaimQuery query = new ClaimStore.ClaimQuery(status(status), tenant(tenantId),
-                after == null ? null : after.submittedAt(), after == null ? null : after.claimId(), size + 1);
+                after == null ? null : after.at(), after == null ? null : after.id(), size + 1);
         return claims.list(partnerId, query).collectList().map(found -> {
             List<Claim> page = found.size() > size ? found.subList(0, size) : found;
             Claim last = page.isEmpty() ? null : page.get(page.size() - 1);
-            String next = found.size() > size ? new Cursor(last.state().submittedAt(), last.id()).encode() : null;
+            String next = found.size() > size ? new PageCursor(last.state().submittedAt(), last.id()).encode() : null;
             return new ClaimPage(page.stream().map(ClaimView::of).toList(), next);
         });
     }
@@ -202,19 +204,6 @@ class ClaimsController {
 
     private static boolean validKey(String key) {
         return !key.isEmpty() && key.length() <= 200 && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
-    }
-
-    private static int pageSize(String limit) {
-        try {
-            int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= MAX_PAGE) {
-                return size;
-            }
-        }
-        catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new InvalidRequestException("limit", "must be an integer from 1 to " + MAX_PAGE);
     }
 
     private static ClaimStatus status(String status) {

@@ -73,10 +73,23 @@ public final class TopicProbe {
             int expected, Duration quiet, Duration timeout) {
         Map<String, Object> settings = consumerSettings();
         settings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer values = new AvroDeserializer();
-        values.configure(settings, false);
+        AvroDeserializer avro = new AvroDeserializer();
+        avro.configure(settings, false);
+        // A poison record another test wrote must not stop this reader: it reads as Undecodable.
+        org.apache.kafka.common.serialization.Deserializer<Object> values = (topicName, data) -> {
+            try {
+                return avro.deserialize(topicName, data);
+            }
+            catch (org.apache.kafka.common.errors.SerializationException e) {
+                return new Undecodable(data, e.getMessage());
+            }
+        };
         return poll(new KafkaConsumer<>(settings, new StringDeserializer(), values), topic, wanted, expected, quiet,
                 timeout);
+    }
+
+    /** A record that is not Avro in the Confluent wire format, as read by {@link #read}. */
+    public record Undecodable(byte[] bytes, String why) {
     }
 
     /** Like {@link #read}, the values as the bytes they are (for dead-letter topics). */

@@ -1,0 +1,21 @@
+package io.cpor.validation;
+
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The rules of validation that are configuration, not code.
+ *
+ * @param informationBusinessDays how many full business days a partner has to answer an information request
+ * @param informationWindow a plain duration instead, for demos and tests (unset: business days)
+ * @param proofMediaTypes media types a proof of execution may have
+ * @param proofMaxSize how large it may be
+ */
+@ConfigurationProperties("cpor.validation")
+record ValidationProperties(@DefaultValue("10") int informationBusinessDays, Duration informationWindow,
+        @DefaultValue({"application/pdf", "image/png", "image/jpeg"}) Set<String> proofMediaTypes,
+        @DefaultValue("10MB") DataSize proofMaxSize) {
+}

@@ -1,0 +1,52 @@
+package io.cpor.validation;
+
+import io.cpor.schemas.catalog.SolutionCatalog;
+import io.cpor.support.calendar.BusinessCalendar;
+import io.cpor.validation.domain.ClaimChecks;
+import io.cpor.validation.domain.InformationWindow;
+import io.cpor.validation.domain.OpenClaims;
+import io.cpor.validation.domain.ProofRules;
+import io.cpor.validation.domain.ReviewEventsPublisher;
+import io.cpor.validation.domain.ReviewStore;
+import io.cpor.validation.domain.Reviews;
+import io.cpor.validation.domain.TenantDirectory;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The domain's use cases and the rules they apply, wired once. */
+@Configuration(proxyBeanMethods = false)
+class ValidationServiceConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SolutionCatalog solutionCatalog() {
+        return SolutionCatalog.load();
+    }
+
+    @Bean
+    ClaimChecks claimChecks(SolutionCatalog catalog, ValidationProperties properties) {
+        return new ClaimChecks(catalog, new ProofRules(properties.proofMediaTypes(),
+                properties.proofMaxSize().toBytes()));
+    }
+
+    @Bean
+    InformationWindow informationWindow(ValidationProperties properties, BusinessCalendar calendar) {
+        if (properties.informationWindow() != null) {
+            return requestedAt -> requestedAt.plus(properties.informationWindow());
+        }
+        return requestedAt -> calendar.endOfFullBusinessDaysAfter(requestedAt, properties.informationBusinessDays());
+    }
+
+    @Bean
+    Reviews reviews(ReviewStore store, TenantDirectory directory, OpenClaims openClaims, ClaimChecks checks,
+            ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
+        return new Reviews(store, directory, openClaims, checks, publisher, window, clock);
+    }
+}

@@ -1,0 +1,32 @@
+package io.cpor.validation.api;
+
+import io.cpor.support.security.ApiSecurity;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/** Every {@code /api} call needs a bearer JWT with scope {@code cpor.review}: partner tokens are refused (403). */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
+        return ApiSecurity.chain(http, "cpor.review");
+    }
+
+    @Bean
+    OpenAPI reviewsApi() {
+        return new OpenAPI()
+                .info(new Info().title("CPOR review API").version("v1")
+                        .description("For Microsoft validators: claims that passed the automated checks wait here "
+                                + "(and on the cpor.claims.review topic) for a decision. Needs a bearer token with "
+                                + "scope cpor.review. Tools may decide through cpor.claims.review-decisions instead."))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+    }
+}

@@ -1,0 +1,41 @@
+package io.cpor.validation.api;
+
+import io.cpor.validation.domain.CheckResult;
+import io.cpor.validation.domain.ClaimSnapshot;
+import io.cpor.validation.domain.InformationExchange;
+import io.cpor.validation.domain.Review;
+import io.cpor.validation.domain.ReviewStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** A claim's review as a validator reads it. */
+@Schema(description = "A claim under review: the claim, the automated checks, the information exchanged")
+record ReviewView(
+        String claimId,
+        @Schema(description = "PENDING (awaiting a decision), INFORMATION_REQUESTED, APPROVED, REJECTED or WITHDRAWN")
+        String state,
+        @Schema(description = "How many times the claim has been put in review") int round,
+        @Schema(description = "Quote it as reviewRequestId to decide on this round only") String reviewRequestId,
+        Instant submittedAt,
+        @Schema(description = "When it entered the queue (this round)") Instant queuedAt,
+        ClaimSnapshot claim,
+        List<CheckResult> checks,
+        List<InformationExchange> informationExchanges,
+        @Schema(description = "Until when the partner may answer the open question", nullable = true)
+        Instant answerBy,
+        List<CheckResult> rejectionReasons,
+        @Schema(nullable = true) String decidedBy) {
+
+    static String state(ReviewStatus status) {
+        return status == ReviewStatus.IN_REVIEW ? "PENDING" : status.name();
+    }
+
+    static ReviewView of(Review review) {
+        Review.State s = review.state();
+        return new ReviewView(s.claimId().toString(), state(s.status()), s.round(),
+                s.currentReviewRequestId() == null ? null : s.currentReviewRequestId().toString(), s.submittedAt(),
+                s.queuedAt(), s.claim(), s.checks(), s.exchanges(), s.timerDueAt(), s.rejectionReasons(),
+                s.decidedBy());
+    }
+}

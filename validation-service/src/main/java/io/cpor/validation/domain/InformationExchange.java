@@ -1,0 +1,23 @@
+package io.cpor.validation.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A validator's question and, once given, the partner's answer. */
+public record InformationExchange(UUID requestEventId, Instant requestedAt, String requestedBy, String question,
+        Instant answerBy, Instant answeredAt, String answer, List<ClaimSnapshot.DocumentRef> documents) {
+
+    public InformationExchange {
+        documents = List.copyOf(documents);
+    }
+
+    boolean open() {
+        return answeredAt == null;
+    }
+
+    InformationExchange answered(Instant at, String text, List<ClaimSnapshot.DocumentRef> attached) {
+        return new InformationExchange(requestEventId, requestedAt, requestedBy, question, answerBy, at, text,
+                attached);
+    }
+}

@@ -1,0 +1,233 @@
+package io.cpor.validation.domain;
+
+import io.cpor.schemas.EventIds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The review of one claim. Immutable: each step returns a new review with the events it emits. Ids of emitted
+ * events derive from the event or decision that caused them, so a step replayed after a crash emits the same ids.
+ */
+public final class Review {
+
+    public static final String VALIDATOR_REJECTED = "VALIDATOR_REJECTED";
+    public static final String INFORMATION_NOT_PROVIDED = "INFORMATION_NOT_PROVIDED";
+
+    /** Everything a review is, as stored. */
+    public record State(UUID claimId, ClaimSnapshot claim, Instant submittedAt, ReviewStatus status, int round,
+            List<CheckResult> checks, List<InformationExchange> exchanges, UUID currentReviewRequestId,
+            Instant queuedAt, String decidedBy, List<CheckResult> rejectionReasons, Instant timerDueAt,
+            Set<UUID> seenEventIds, List<ReviewEvent> pendingEvents, Instant updatedAt, long revision) {
+
+        public State {
+            checks = List.copyOf(checks);
+            exchanges = List.copyOf(exchanges);
+            rejectionReasons = List.copyOf(rejectionReasons);
+            seenEventIds = new LinkedHashSet<>(seenEventIds);
+            pendingEvents = List.copyOf(pendingEvents);
+        }
+    }
+
+    private final State state;
+    private final List<ReviewEvent> newEvents;
+
+    private Review(State state, List<ReviewEvent> newEvents) {
+        this.state = state;
+        this.newEvents = List.copyOf(newEvents);
+    }
+
+    public static Review restore(State state) {
+        return new Review(state, List.of());
+    }
+
+    /**
+     * The review after the automated checks: in review (round 1) if every check passed, rejected with every failed
+     * check otherwise.
+     */
+    public static Review checked(UUID claimId, ClaimSnapshot claim, UUID submittedEventId, Instant submittedAt,
+            List<CheckResult> checks, Instant now) {
+        List<CheckResult> failed = checks.stream().filter(check -> !check.passed()).toList();
+        ReviewEvent event = failed.isEmpty()
+                ? new ReviewEvent.ReviewRequested(EventIds.derive(submittedEventId, "review-requested"), now,
+                        submittedEventId, false)
+                : new ReviewEvent.Rejected(EventIds.derive(submittedEventId, "checks-rejected"), now,
+                        submittedEventId, failed, null);
+        State state = new State(claimId, claim, submittedAt, failed.isEmpty() ? ReviewStatus.IN_REVIEW
+                : ReviewStatus.REJECTED, 1, checks, List.of(), failed.isEmpty() ? event.eventId() : null, now, null,
+                failed, null, Set.of(submittedEventId), List.of(event), now, 0);
+        return new Review(state, List.of(event));
+    }
+
+    /**
+     * Applies a validator's decision. Refused unless the claim awaits one; a decision naming an earlier review round
+     * is refused too. With {@code record}, the decision is also published on the decisions topic.
+     */
+    public Review decide(Decision decision, Instant answerBy, boolean record) {
+        if (state.status() != ReviewStatus.IN_REVIEW) {
+            throw new NotInReviewException("The claim is " + state.status() + ", not awaiting a decision");
+        }
+        if (decision.reviewRequestId() != null && !decision.reviewRequestId().equals(state.currentReviewRequestId())) {
+            throw new NotInReviewException("The decision is for review " + decision.reviewRequestId()
+                    + "; the claim is now in review " + state.currentReviewRequestId());
+        }
+        Instant at = decision.decidedAt();
+        UUID id = decision.decisionId();
+        Draft draft = new Draft(state, at);
+        draft.seen.add(id);
+        if (record) {
+            draft.emit(new ReviewEvent.DecisionRecorded(id, at, state.currentReviewRequestId(), decision));
+        }
+        switch (decision.kind()) {
+            case APPROVE -> {
+                draft.status = ReviewStatus.APPROVED;
+                draft.decidedBy = decision.validator();
+                draft.emit(new ReviewEvent.Approved(EventIds.derive(id, "approved"), at, id, decision.validator()));
+            }
+            case REJECT -> {
+                draft.status = ReviewStatus.REJECTED;
+                draft.decidedBy = decision.validator();
+                draft.rejectionReasons = List.of(CheckResult.fail(VALIDATOR_REJECTED, decision.reason()));
+                draft.emit(new ReviewEvent.Rejected(EventIds.derive(id, "rejected"), at, id, draft.rejectionReasons,
+                        decision.validator()));
+            }
+            case REQUEST_INFORMATION -> {
+                UUID requestId = EventIds.derive(id, "information-requested");
+                draft.status = ReviewStatus.INFORMATION_REQUESTED;
+                draft.timerDueAt = answerBy;
+                draft.exchanges.add(new InformationExchange(requestId, at, decision.validator(), decision.message(),
+                        answerBy, null, null, List.of()));
+                draft.emit(new ReviewEvent.InformationRequested(requestId, at, id, decision.message(),
+                        decision.validator(), answerBy));
+            }
+        }
+        return draft.review();
+    }
+
+    /** The partner answered: back in review, the answer attached. Ignored unless information was requested. */
+    public Review informationProvided(UUID eventId, Instant at, String answer,
+            List<ClaimSnapshot.DocumentRef> documents) {
+        if (seen(eventId) || state.status() != ReviewStatus.INFORMATION_REQUESTED) {
+            return this;
+        }
+        Draft draft = new Draft(state, at);
+        draft.seen.add(eventId);
+        int open = draft.exchanges.size() - 1;
+        draft.exchanges.set(open, draft.exchanges.get(open).answered(at, answer, documents));
+        draft.status = ReviewStatus.IN_REVIEW;
+        draft.round = state.round() + 1;
+        draft.timerDueAt = null;
+        draft.queuedAt = at;
+        ReviewEvent requested = new ReviewEvent.ReviewRequested(EventIds.derive(eventId, "review-requested"), at,
+                eventId, true);
+        draft.currentReviewRequestId = requested.eventId();
+        draft.emit(requested);
+        return draft.review();
+    }
+
+    /** No answer came in time: rejected with INFORMATION_NOT_PROVIDED. Unchanged unless the timer is due. */
+    public Review informationTimedOut(Instant now) {
+        if (state.status() != ReviewStatus.INFORMATION_REQUESTED || state.timerDueAt() == null
+                || now.isBefore(state.timerDueAt())) {
+            return this;
+        }
+        InformationExchange open = state.exchanges().get(state.exchanges().size() - 1);
+        Draft draft = new Draft(state, now);
+        draft.status = ReviewStatus.REJECTED;
+        draft.timerDueAt = null;
+        draft.rejectionReasons = List.of(CheckResult.fail(INFORMATION_NOT_PROVIDED, "The information requested on "
+                + open.requestedAt() + " was not provided by " + open.answerBy()));
+        draft.emit(new ReviewEvent.Rejected(EventIds.derive(open.requestEventId(), "information-not-provided"), now,
+                open.requestEventId(), draft.rejectionReasons, null));
+        return draft.review();
+    }
+
+    /** The partner withdrew: out of review, the timer stopped. Unchanged once decided. */
+    public Review withdrawn(UUID eventId, Instant at) {
+        if (seen(eventId) || state.status() != ReviewStatus.IN_REVIEW
+                && state.status() != ReviewStatus.INFORMATION_REQUESTED) {
+            return this;
+        }
+        Draft draft = new Draft(state, at);
+        draft.seen.add(eventId);
+        draft.status = ReviewStatus.WITHDRAWN;
+        draft.timerDueAt = null;
+        return draft.review();
+    }
+
+    public boolean seen(UUID eventId) {
+        return state.seenEventIds().contains(eventId);
+    }
+
+    public UUID claimId() {
+        return state.claimId();
+    }
+
+    public ReviewStatus status() {
+        return state.status();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public List<ReviewEvent> newEvents() {
+        return newEvents;
+    }
+
+    /** This review as stored with the given revision. */
+    public Review stored(long revision) {
+        State s = state;
+        return new Review(new State(s.claimId(), s.claim(), s.submittedAt(), s.status(), s.round(), s.checks(),
+                s.exchanges(), s.currentReviewRequestId(), s.queuedAt(), s.decidedBy(), s.rejectionReasons(),
+                s.timerDueAt(), s.seenEventIds(), s.pendingEvents(), s.updatedAt(), revision), List.of());
+    }
+
+    /** The working copy a step edits. */
+    private static final class Draft {
+
+        private final State original;
+        private final Instant at;
+        ReviewStatus status;
+        int round;
+        final List<InformationExchange> exchanges;
+        UUID currentReviewRequestId;
+        Instant queuedAt;
+        String decidedBy;
+        List<CheckResult> rejectionReasons;
+        Instant timerDueAt;
+        final Set<UUID> seen;
+        final List<ReviewEvent> pending;
+        final List<ReviewEvent> emitted = new ArrayList<>();
+
+        Draft(State state, Instant at) {
+            this.original = state;
+            this.at = at;
+            this.status = state.status();
+            this.round = state.round();
+            this.exchanges = new ArrayList<>(state.exchanges());
+            this.currentReviewRequestId = state.currentReviewRequestId();
+            this.queuedAt = state.queuedAt();
+            this.decidedBy = state.decidedBy();
+            this.rejectionReasons = state.rejectionReasons();
+            this.timerDueAt = state.timerDueAt();
+            this.seen = new LinkedHashSet<>(state.seenEventIds());
+            this.pending = new ArrayList<>(state.pendingEvents());
+        }
+
+        void emit(ReviewEvent event) {
+            pending.add(event);
+            emitted.add(event);
+        }
+
+        Review review() {
+            Instant updated = at.isAfter(original.updatedAt()) ? at : original.updatedAt();
+            return new Review(new State(original.claimId(), original.claim(), original.submittedAt(), status, round,
+                    original.checks(), exchanges, currentReviewRequestId, queuedAt, decidedBy, rejectionReasons,
+                    timerDueAt, seen, pending, updated, original.revision()), emitted);
+        }
+    }
+}

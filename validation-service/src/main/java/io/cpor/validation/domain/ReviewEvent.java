@@ -1,0 +1,43 @@
+package io.cpor.validation.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a review tells the world, kept with the review until published. */
+public sealed interface ReviewEvent {
+
+    UUID eventId();
+
+    Instant occurredAt();
+
+    UUID causationId();
+
+    /** The claim waits for a validator (on the public review topic). */
+    record ReviewRequested(UUID eventId, Instant occurredAt, UUID causationId, boolean afterInformation)
+            implements ReviewEvent {
+    }
+
+    /** A validator approved. */
+    record Approved(UUID eventId, Instant occurredAt, UUID causationId, String approvedBy) implements ReviewEvent {
+    }
+
+    /** The claim is rejected, by the checks (rejectedBy null) or a validator, with every reason. */
+    record Rejected(UUID eventId, Instant occurredAt, UUID causationId, List<CheckResult> reasons,
+            String rejectedBy) implements ReviewEvent {
+
+        public Rejected {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** A validator asked the partner for more information, to be given by {@code answerBy}. */
+    record InformationRequested(UUID eventId, Instant occurredAt, UUID causationId, String message,
+            String requestedBy, Instant answerBy) implements ReviewEvent {
+    }
+
+    /** A decision taken through the review API, recorded on the decisions topic like a tool's. */
+    record DecisionRecorded(UUID eventId, Instant occurredAt, UUID causationId, Decision decision)
+            implements ReviewEvent {
+    }
+}

@@ -1,0 +1,36 @@
+package io.cpor.validation.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Where reviews are kept: one document per claim, with its unpublished events inside it. */
+public interface ReviewStore {
+
+    /** Stores a new review (answering it, with its new events); empty if a review of the claim exists already. */
+    Mono<Review> insert(Review review);
+
+    Mono<Review> find(UUID claimId);
+
+    /** Stores a changed review if nobody changed it since it was read; empty if somebody did. */
+    Mono<Review> update(Review changed);
+
+    /** Reviews in a status, oldest in the queue first, after a position. */
+    Flux<Review> list(ReviewStatus status, Instant afterQueuedAt, UUID afterClaimId, int limit);
+
+    /** Reviews whose information deadline has passed. */
+    Flux<Review> dueTimers(Instant now);
+
+    /** How many reviews are in a status, and since when the oldest waits. */
+    Mono<Backlog> backlog(ReviewStatus status);
+
+    Flux<Review> withPendingEvents();
+
+    Mono<Void> markPublished(UUID claimId, List<UUID> eventIds);
+
+    /** A count and the oldest queue time (null when none). */
+    record Backlog(long count, Instant oldestQueuedAt) {
+    }
+}

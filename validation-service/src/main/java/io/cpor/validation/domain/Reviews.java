@@ -1,0 +1,143 @@
+package io.cpor.validation.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The review use cases: check a submitted claim, take a validator's decision (from the API or the topic, one code
+ * path), run the information loop and its timeout, take a claim out of review when it is withdrawn. Every change is
+ * stored with its events before anything is published.
+ */
+public class Reviews {
+
+    private final ReviewStore store;
+    private final TenantDirectory directory;
+    private final OpenClaims openClaims;
+    private final ClaimChecks checks;
+    private final ReviewEventsPublisher publisher;
+    private final InformationWindow window;
+    private final Clock clock;
+
+    public Reviews(ReviewStore store, TenantDirectory directory, OpenClaims openClaims, ClaimChecks checks,
+            ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.openClaims = openClaims;
+        this.checks = checks;
+        this.publisher = publisher;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs every check of a newly submitted claim and stores the outcome: in review, or rejected with every reason.
+     * A claim checked before is left as it is. An unreachable tenant directory fails the call (to be retried).
+     */
+    public Mono<Review> onSubmitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim) {
+        return store.find(claimId).switchIfEmpty(Mono.defer(() -> Mono.zip(directory.tenantOf(claim.domain()),
+                        openClaims.reserve(claimId, claim))
+                .map(found -> {
+                    List<CheckResult> results = new ArrayList<>();
+                    results.add(ClaimChecks.tenant(claim, found.getT1()));
+                    results.addAll(checks.ofClaim(claim));
+                    results.add(ClaimChecks.duplicates(found.getT2()));
+                    return Review.checked(claimId, claim, eventId, submittedAt, results, now());
+                })
+                .flatMap(review -> store.insert(review).switchIfEmpty(store.find(claimId)))
+                .flatMap(this::afterChange)));
+    }
+
+    /**
+     * Applies a validator's decision. A decision seen before changes nothing ({@code applied} false); one for a
+     * claim that is not awaiting a decision fails with {@link NotInReviewException}.
+     */
+    public Mono<Decided> decide(UUID claimId, Decision decision, boolean record) {
+        return Mono.defer(() -> get(claimId))
+                .flatMap(before -> {
+                    boolean repeated = before.seen(decision.decisionId());
+                    return change(claimId, review -> review.seen(decision.decisionId()) ? review
+                            : review.decide(decision, window.answerBy(decision.decidedAt()), record))
+                            .map(after -> new Decided(after, !repeated));
+                });
+    }
+
+    /** A review after a decision, and whether the decision was applied now (false: it was seen before). */
+    public record Decided(Review review, boolean applied) {
+    }
+
+    public Mono<Review> onInformationProvided(UUID claimId, UUID eventId, Instant at, String answer,
+            List<ClaimSnapshot.DocumentRef> documents) {
+        return change(claimId, review -> review.informationProvided(eventId, at, answer, documents));
+    }
+
+    public Mono<Review> onWithdrawn(UUID claimId, UUID eventId, Instant at) {
+        return change(claimId, review -> review.withdrawn(eventId, at)).then(openClaims.release(claimId))
+                .then(store.find(claimId));
+    }
+
+    /** The customer declined or removed the association: the claim is no longer open. */
+    public Mono<Void> onClaimClosed(UUID claimId) {
+        return openClaims.release(claimId);
+    }
+
+    /** Rejects every claim whose information deadline has passed; answers how many. */
+    public Mono<Long> rejectOverdue() {
+        Instant now = now();
+        return store.dueTimers(now)
+                .flatMap(due -> change(due.claimId(), review -> review.informationTimedOut(now)), 4)
+                .count();
+    }
+
+    public Mono<Review> get(UUID claimId) {
+        return store.find(claimId).switchIfEmpty(Mono.error(() -> new ReviewNotFoundException(claimId)));
+    }
+
+    public Flux<Review> list(ReviewStatus status, Instant afterQueuedAt, UUID afterClaimId, int limit) {
+        return store.list(status, afterQueuedAt, afterClaimId, limit);
+    }
+
+    public Mono<ReviewStore.Backlog> backlog(ReviewStatus status) {
+        return store.backlog(status);
+    }
+
+    private Mono<Review> change(UUID claimId, UnaryOperator<Review> step) {
+        return Mono.defer(() -> get(claimId))
+                .flatMap(review -> {
+                    Review changed = step.apply(review);
+                    return changed == review ? Mono.just(review)
+                            : store.update(changed).switchIfEmpty(Mono.error(ConcurrentChange::new))
+                                    .flatMap(this::afterChange);
+                })
+                .retryWhen(Retry.backoff(20, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(100))
+                        .filter(ConcurrentChange.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** Publishes what the change emitted; a rejected claim is no longer open. */
+    private Mono<Review> afterChange(Review stored) {
+        publisher.publishSoon(stored);
+        return stored.status() == ReviewStatus.REJECTED ? openClaims.release(stored.claimId()).thenReturn(stored)
+                : Mono.just(stored);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Somebody changed the review between read and write. */
+    private static final class ConcurrentChange extends RuntimeException {
+
+        ConcurrentChange() {
+            super("The review changed while being updated", null, false, false);
+        }
+    }
+}

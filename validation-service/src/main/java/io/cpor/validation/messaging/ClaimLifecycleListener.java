@@ -1,0 +1,93 @@
+package io.cpor.validation.messaging;
+
+import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationRemoved;
+import io.cpor.events.claims.ClaimInformationProvided;
+import io.cpor.events.claims.ClaimSubmitted;
+import io.cpor.events.claims.ClaimWithdrawn;
+import io.cpor.schemas.Topics;
+import io.cpor.support.kafka.InvalidEventException;
+import io.cpor.validation.domain.CheckResult;
+import io.cpor.validation.domain.Review;
+import io.cpor.validation.domain.ReviewNotFoundException;
+import io.cpor.validation.domain.Reviews;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows a claim's life: checks it when submitted, puts it back in review when the partner answers, takes it out
+ * of review when withdrawn, and stops counting it as open once the customer declined or removed it.
+ */
+@Component
+class ClaimLifecycleListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimLifecycleListener.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final Reviews reviews;
+    private final MeterRegistry meters;
+
+    ClaimLifecycleListener(Reviews reviews, MeterRegistry meters) {
+        this.reviews = reviews;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "validation-claims", topics = {Topics.CLAIMS_SUBMITTED, Topics.ASSOCIATIONS_EVENTS})
+    void on(ConsumerRecord<String, Object> record) {
+        Object event = record.value();
+        if (event instanceof ClaimSubmitted submitted) {
+            checked(reviews.onSubmitted(submitted.getMetadata().getClaimId(), submitted.getMetadata().getEventId(),
+                    submitted.getMetadata().getOccurredAt(), valid(submitted)).block(TIMEOUT));
+        }
+        else if (event instanceof ClaimInformationProvided provided) {
+            known(() -> reviews.onInformationProvided(provided.getMetadata().getClaimId(),
+                    provided.getMetadata().getEventId(), provided.getMetadata().getOccurredAt(),
+                    provided.getMessage(), provided.getDocuments().stream().map(ClaimSnapshots::document).toList())
+                    .block(TIMEOUT));
+        }
+        else if (event instanceof ClaimWithdrawn withdrawn) {
+            known(() -> reviews.onWithdrawn(withdrawn.getMetadata().getClaimId(),
+                    withdrawn.getMetadata().getEventId(), withdrawn.getMetadata().getOccurredAt()).block(TIMEOUT));
+        }
+        else if (event instanceof AssociationDeclined declined) {
+            reviews.onClaimClosed(declined.getMetadata().getClaimId()).block(TIMEOUT);
+        }
+        else if (event instanceof AssociationRemoved removed) {
+            reviews.onClaimClosed(removed.getMetadata().getClaimId()).block(TIMEOUT);
+        }
+    }
+
+    private static io.cpor.validation.domain.ClaimSnapshot valid(ClaimSubmitted submitted) {
+        var claim = submitted.getClaim();
+        if (claim.getWorkloads().isEmpty() || claim.getPartnerId().isBlank() || claim.getCustomer().getDomain()
+                .isBlank()) {
+            throw new InvalidEventException("ClaimSubmitted " + submitted.getMetadata().getEventId()
+                    + " names no workload, partner or domain");
+        }
+        return ClaimSnapshots.of(claim);
+    }
+
+    private void checked(Review review) {
+        if (review == null || review.newEvents().isEmpty() || review.state().decidedBy() != null) {
+            return;
+        }
+        for (CheckResult check : review.state().rejectionReasons()) {
+            meters.counter("cpor.validation.automated.rejections", "reason", check.code()).increment();
+        }
+    }
+
+    private void known(Runnable step) {
+        try {
+            step.run();
+        }
+        catch (ReviewNotFoundException e) {
+            meters.counter("cpor.validation.events.unknown.claim").increment();
+            log.warn("{}; the event is skipped", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.cpor.validation.store;
+
+import io.cpor.validation.domain.Review;
+import io.cpor.validation.domain.ReviewStatus;
+import io.cpor.validation.domain.ReviewStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@link ReviewStore} on MongoDB. */
+@Repository
+class MongoReviewStore implements ReviewStore {
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoReviewStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Review> insert(Review review) {
+        return mongo.insert(ReviewDocuments.toDocument(review)).thenReturn(review)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
+    }
+
+    @Override
+    public Mono<Review> find(UUID claimId) {
+        return mongo.findById(claimId.toString(), ReviewDocument.class).map(ReviewDocuments::toReview);
+    }
+
+    @Override
+    public Mono<Review> update(Review changed) {
+        long revision = changed.state().revision();
+        ReviewDocument d = ReviewDocuments.toDocument(changed);
+        Update update = new Update()
+                .set("status", d.status())
+                .set("round", d.round())
+                .set("exchanges", d.exchanges())
+                .set("currentReviewRequestId", d.currentReviewRequestId())
+                .set("queuedAt", d.queuedAt())
+                .set("decidedBy", d.decidedBy())
+                .set("rejectionReasons", d.rejectionReasons())
+                .set("timerDueAt", d.timerDueAt())
+                .set("seenEventIds", d.seenEventIds())
+                .set("updatedAt", d.updatedAt())
+                .set("revision", revision + 1);
+        if (!changed.newEvents().isEmpty()) {
+            update.push("outbox").each(changed.newEvents().stream().map(ReviewDocuments::event).toArray());
+        }
+        Query current = Query.query(Criteria.where("_id").is(d.id()).and("revision").is(revision));
+        return mongo.updateFirst(current, update, ReviewDocument.class)
+                .filter(result -> result.getModifiedCount() == 1)
+                .map(result -> changed.stored(revision + 1));
+    }
+
+    @Override
+    public Flux<Review> list(ReviewStatus status, Instant afterQueuedAt, UUID afterClaimId, int limit) {
+        Criteria criteria = Criteria.where("status").is(status.name());
+        if (afterQueuedAt != null) {
+            criteria = criteria.orOperator(Criteria.where("queuedAt").gt(afterQueuedAt),
+                    Criteria.where("queuedAt").is(afterQueuedAt).and("_id").gt(afterClaimId.toString()));
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.asc("queuedAt"), Sort.Order.asc("_id")))
+                .limit(limit), ReviewDocument.class).map(ReviewDocuments::toReview);
+    }
+
+    @Override
+    public Flux<Review> dueTimers(Instant now) {
+        return mongo.find(Query.query(Criteria.where("status").is(ReviewStatus.INFORMATION_REQUESTED.name())
+                .and("timerDueAt").lte(now)), ReviewDocument.class).map(ReviewDocuments::toReview);
+    }
+
+    @Override
+    public Mono<Backlog> backlog(ReviewStatus status) {
+        Query inStatus = Query.query(Criteria.where("status").is(status.name()));
+        return mongo.count(inStatus, ReviewDocument.class)
+                .zipWith(mongo.find(Query.query(Criteria.where("status").is(status.name()))
+                                .with(Sort.by(Sort.Order.asc("queuedAt"))).limit(1), ReviewDocument.class)
+                        .map(ReviewDocument::queuedAt).next().map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty()))
+                .map(found -> new Backlog(found.getT1(), found.getT2().orElse(null)));
+    }
+
+    @Override
+    public Flux<Review> withPendingEvents() {
+        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), ReviewDocument.class)
+                .map(ReviewDocuments::toReview);
+    }
+
+    @Override
+    public Mono<Void> markPublished(UUID claimId, List<UUID> eventIds) {
+        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
+                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(claimId.toString())), pull,
+                ReviewDocument.class).then();
+    }
+}

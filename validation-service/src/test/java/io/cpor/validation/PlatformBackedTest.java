@@ -1,0 +1,70 @@
+package io.cpor.validation;
+
+import io.cpor.local.Endpoints;
+import io.cpor.local.testing.DemoTokens;
+import io.cpor.local.testing.SharedPlatform;
+import io.cpor.local.testing.TopicProbe;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * validation-service against the shared embedded platform, its tenant directory behind a switchable proxy and its
+ * clock movable, so outages and deadlines can be staged.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "cpor.relay.sweep-interval=PT1S", "cpor.validation.timer-interval=PT1S",
+    "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN",
+    "logging.level.org.apache.catalina=WARN", "logging.level.com.icegreen=WARN",
+    "logging.level.de.bwaldvogel=WARN", "logging.level.org.mongodb.driver=WARN"})
+@AutoConfigureWebTestClient
+@Import(PlatformBackedTest.TestClock.class)
+public abstract class PlatformBackedTest {
+
+    protected static final FlakyTenantDirectory DIRECTORY = new FlakyTenantDirectory(
+            SharedPlatform.endpoints().tenantDirectoryUrl());
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        Endpoints platform = SharedPlatform.endpoints();
+        registry.add("spring.kafka.bootstrap-servers", platform::kafkaBootstrapServers);
+        registry.add("spring.kafka.properties.schema.registry.url", platform::schemaRegistryUrl);
+        registry.add("spring.mongodb.uri", () -> platform.mongoUri("validations"));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", platform::issuerUrl);
+        registry.add("cpor.tenant-directory.base-url", DIRECTORY::url);
+        registry.add("cpor.tenant-directory.cache-ttl", () -> "PT1S");
+    }
+
+    protected static TopicProbe topics() {
+        return new TopicProbe(SharedPlatform.endpoints());
+    }
+
+    protected static String token(String client) {
+        return DemoTokens.of(SharedPlatform.endpoints(), client);
+    }
+
+    /** The movable clock, in place of the system's. */
+    @TestConfiguration
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+}

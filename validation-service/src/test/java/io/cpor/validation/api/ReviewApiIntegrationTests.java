@@ -1,0 +1,104 @@
+package io.cpor.validation.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cpor.local.tenants.TenantDirectory;
+import io.cpor.schemas.Topics;
+import io.cpor.validation.Claims;
+import io.cpor.validation.PlatformBackedTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** The review API: who may use it, its queue, and the answers to bad decisions. */
+class ReviewApiIntegrationTests extends PlatformBackedTest {
+
+    @Test
+    void refusesPartnerTokensAndCallsWithoutAToken() {
+        web.get().uri("/api/v1/reviews").headers(h -> h.setBearerAuth(token("demo-partner-1"))).exchange()
+                .expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/v1/reviews/{id}/decision", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(token("demo-partner-2"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"decision\":\"APPROVE\"}").exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/reviews").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void listsTheQueueOldestFirstPageByPage() {
+        List<String> queued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String domain = "queue-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+            UUID claimId = UUID.randomUUID();
+            topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.submitted(claimId,
+                    Claims.modernWork("1000001", TenantDirectory.sandboxTenantId(domain), domain).build()));
+            topics().read(Topics.CLAIMS_REVIEW, record -> claimId.toString().equals(record.key()), 1,
+                    Duration.ZERO, Duration.ofSeconds(30));
+            queued.add(claimId.toString());
+        }
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = Claims.JSON.readTree(web.get().uri("/api/v1/reviews?state=PENDING&limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).headers(h -> h.setBearerAuth(token(
+                            "demo-validator"))).exchange().expectStatus().isOk().expectBody().returnResult()
+                    .getResponseBody());
+            page.get("items").forEach(item -> seen.add(item.get("claimId").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        }
+        while (cursor != null);
+
+        assertThat(seen.stream().filter(queued::contains)).containsExactlyElementsOf(queued);
+    }
+
+    @ParameterizedTest(name = "{0} is answered {2}")
+    @MethodSource("badDecisions")
+    void refusesABadDecision(String what, String body, int status, String field) {
+        UUID claimId = UUID.randomUUID();
+        var answer = web.post().uri("/api/v1/reviews/{id}/decision", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-validator")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody();
+        if (field != null) {
+            answer.jsonPath("$.errors[0].field").isEqualTo(field);
+        }
+    }
+
+    static Stream<Arguments> badDecisions() {
+        return Stream.of(
+                Arguments.of("an unknown decision", "{\"decision\":\"MAYBE\"}", 400, "decision"),
+                Arguments.of("no decision", "{}", 400, "decision"),
+                Arguments.of("a rejection without a reason", "{\"decision\":\"REJECT\"}", 400, "reason"),
+                Arguments.of("a question without a message", "{\"decision\":\"REQUEST_INFORMATION\"}", 400,
+                        "message"),
+                Arguments.of("an unknown field", "{\"decision\":\"APPROVE\",\"note\":\"x\"}", 400, "note"),
+                Arguments.of("malformed JSON", "{\"decision\":", 400, "(body)"),
+                Arguments.of("a decision for an unknown claim", "{\"decision\":\"APPROVE\"}", 404, null));
+    }
+
+    @Test
+    void refusesBadQueueQueries() {
+        web.get().uri("/api/v1/reviews?state=LOST").headers(h -> h.setBearerAuth(token("demo-validator")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("state");
+        web.get().uri("/api/v1/reviews?limit=500").headers(h -> h.setBearerAuth(token("demo-validator")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
+    }
+
+    @Test
+    void servesItsOpenApiDescription() {
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/reviews/{claimId}/decision'].post.summary").isEqualTo("Decide on a claim");
+    }
+}

@@ -1,0 +1,273 @@
+package io.cpor.validation.messaging;
+
+import static io.cpor.validation.Claims.CONTOSO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cpor.events.claims.Claim;
+import io.cpor.events.outcomes.ClaimApproved;
+import io.cpor.events.outcomes.ClaimRejected;
+import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.events.outcomes.RejectionReason;
+import io.cpor.events.review.CheckResult;
+import io.cpor.events.review.ReviewDecided;
+import io.cpor.events.review.ReviewDecision;
+import io.cpor.events.review.ReviewRequested;
+import io.cpor.local.tenants.TenantDirectory;
+import io.cpor.schemas.Topics;
+import io.cpor.validation.Claims;
+import io.cpor.validation.PlatformBackedTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** Claims through the checks, the review topic and decisions, against the real platform. */
+class ValidationIntegrationTests extends PlatformBackedTest {
+
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void putsAClaimPassingEveryCheckOnTheReviewTopic() {
+        UUID claimId = submit(Claims.modernWork("1000001", CONTOSO, "contoso.onmicrosoft.com")
+                .setWorkloads(List.of("SHAREPOINT_ONLINE")).build());
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+
+        assertThat(review.getReviewRound()).isEqualTo(1);
+        assertThat(review.getClaim().getCustomer().getDomain()).isEqualTo("contoso.onmicrosoft.com");
+        assertThat(review.getChecks()).extracting(CheckResult::getCode).containsExactlyInAnyOrder(
+                "TENANT_DOMAIN_MISMATCH", "WORKLOAD_NOT_IN_SOLUTION_AREA", "PROGRAM_NOT_IN_SOLUTION_AREA",
+                "ROLE_NOT_ALLOWED_FOR_PROGRAM", "SUBSCRIPTION_REQUIRED", "PROOF_OF_EXECUTION_INVALID",
+                "DUPLICATE_CLAIM");
+        assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
+    }
+
+    @Test
+    void rejectsAClaimWithEveryFailedCheckInOneRejection() {
+        UUID tenant = UUID.randomUUID();
+        UUID claimId = submit(Claims.modernWork("1000001", tenant, "fabrikam.onmicrosoft.com")
+                .setSolutionArea("BUSINESS_APPLICATIONS").setProgram("OSU_BUSINESS_APPLICATIONS")
+                .setPartnerRole("USE_OR_CONSUME").setWorkloads(List.of("TEAMS"))
+                .setProofOfExecution(null).build());
+
+        ClaimRejected rejected = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+
+        assertThat(rejected.getRejectedBy()).isNull();
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode).containsExactlyInAnyOrder(
+                "TENANT_DOMAIN_MISMATCH", "WORKLOAD_NOT_IN_SOLUTION_AREA", "ROLE_NOT_ALLOWED_FOR_PROGRAM",
+                "SUBSCRIPTION_REQUIRED", "PROOF_OF_EXECUTION_INVALID");
+        assertThat(rejected.getReasons()).allMatch(reason -> !reason.getMessage().isBlank());
+    }
+
+    @Test
+    void rejectsAnUnknownDomain() {
+        UUID claimId = submit(Claims.modernWork("1000001", UUID.randomUUID(), "nosuch.example").build());
+
+        ClaimRejected rejected = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+
+        assertThat(rejected.getReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.getCode()).isEqualTo("TENANT_DOMAIN_MISMATCH");
+            assertThat(reason.getMessage()).contains("not registered");
+        });
+    }
+
+    @Test
+    void rejectsASecondOpenClaimForTheSameWorkloadUntilTheFirstIsWithdrawn() {
+        String domain = "dup-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        UUID tenant = TenantDirectory.sandboxTenantId(domain);
+        UUID first = submit(Claims.modernWork("1000001", tenant, domain).build());
+        only(Topics.CLAIMS_REVIEW, first);
+
+        UUID second = submit(Claims.modernWork("1000001", tenant, domain).build());
+        ClaimRejected duplicate = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, second).value();
+        assertThat(duplicate.getReasons()).extracting(RejectionReason::getCode).containsExactly("DUPLICATE_CLAIM");
+
+        UUID otherPartner = submit(Claims.modernWork("1000002", tenant, domain).build());
+        assertThat(only(Topics.CLAIMS_REVIEW, otherPartner).value()).isInstanceOf(ReviewRequested.class);
+
+        topics().send(Topics.CLAIMS_SUBMITTED, first.toString(), Claims.withdrawn(first, tenant));
+        await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/api/v1/reviews/{id}", first)
+                .headers(h -> h.setBearerAuth(token("demo-validator"))).exchange()
+                .expectBody().jsonPath("$.state").isEqualTo("WITHDRAWN"));
+        UUID third = submit(Claims.modernWork("1000001", tenant, domain).build());
+        assertThat(only(Topics.CLAIMS_REVIEW, third).value()).isInstanceOf(ReviewRequested.class);
+    }
+
+    @Test
+    void waitsOutAnUnreachableTenantDirectoryAndChecksOnceItIsBack() {
+        String domain = "flaky-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        int refusedBefore = DIRECTORY.refused();
+        DIRECTORY.down(true);
+        UUID claimId;
+        try {
+            claimId = submit(Claims.modernWork("1000001", TenantDirectory.sandboxTenantId(domain), domain).build());
+            await().atMost(TIMEOUT).until(() -> DIRECTORY.refused() > refusedBefore + 1);
+            web.get().uri("/api/v1/reviews/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-validator")))
+                    .exchange().expectStatus().isNotFound();
+        }
+        finally {
+            DIRECTORY.down(false);
+        }
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+        assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
+    }
+
+    @Test
+    void approvesThroughTheApiAndRecordsTheDecisionOnTheTopic() {
+        UUID claimId = inReview();
+
+        web.post().uri("/api/v1/reviews/{id}/decision", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-validator")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"decision\":\"APPROVE\"}")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("APPROVED").jsonPath("$.decidedBy")
+                .isEqualTo("demo-validator");
+
+        ClaimApproved approved = (ClaimApproved) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+        assertThat(approved.getApprovedBy()).isEqualTo("demo-validator");
+        ReviewDecided recorded = (ReviewDecided) only(Topics.CLAIMS_REVIEW_DECISIONS, claimId).value();
+        assertThat(recorded.getDecision()).isEqualTo(ReviewDecision.APPROVE);
+        assertThat(approved.getMetadata().getCausationId()).isEqualTo(recorded.getMetadata().getEventId());
+    }
+
+    @Test
+    void approvesThroughTheDecisionsTopicOnceHoweverOftenTheDecisionIsDelivered() {
+        UUID claimId = inReview();
+        ReviewDecided decision = Claims.decided(claimId, ReviewDecision.APPROVE, null, null);
+
+        topics().send(Topics.CLAIMS_REVIEW_DECISIONS, claimId.toString(), decision);
+        topics().send(Topics.CLAIMS_REVIEW_DECISIONS, claimId.toString(), decision);
+
+        ClaimApproved approved = (ClaimApproved) read(Topics.CLAIMS_OUTCOMES, claimId, 1, Duration.ofSeconds(3))
+                .get(0).value();
+        assertThat(read(Topics.CLAIMS_OUTCOMES, claimId, 1, Duration.ofSeconds(3))).hasSize(1);
+        assertThat(approved.getApprovedBy()).isEqualTo("validator-tool");
+    }
+
+    @Test
+    void asksForInformationTakesTheAnswerAndApprovesTheSecondRound() {
+        UUID claimId = inReview();
+
+        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the signed SOW\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("INFORMATION_REQUESTED");
+        InformationRequested asked = (InformationRequested) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+        assertThat(asked.getMessage()).isEqualTo("Attach the signed SOW");
+        assertThat(asked.getAnswerBy()).isAfter(asked.getMetadata().getOccurredAt().plus(Duration.ofDays(13)));
+
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.answered(claimId, "Attached, see SOW.pdf"));
+        List<ConsumerRecord<String, Object>> rounds = read(Topics.CLAIMS_REVIEW, claimId, 2, QUIET);
+        ReviewRequested second = (ReviewRequested) rounds.get(1).value();
+        assertThat(second.getReviewRound()).isEqualTo(2);
+        assertThat(second.getInformationExchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.getQuestion()).isEqualTo("Attach the signed SOW");
+            assertThat(exchange.getAnswer()).isEqualTo("Attached, see SOW.pdf");
+        });
+
+        decide(claimId, "{\"decision\":\"APPROVE\"}").expectStatus().isOk();
+        assertThat(read(Topics.CLAIMS_OUTCOMES, claimId, 2, QUIET).get(1).value()).isInstanceOf(ClaimApproved.class);
+    }
+
+    @Test
+    void rejectsAClaimWhoseInformationDeadlinePassed() {
+        UUID claimId = inReview();
+        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the SOW\"}")
+                .expectStatus().isOk();
+        InformationRequested asked = (InformationRequested) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+
+        clock.advance(Duration.between(clock.instant(), asked.getAnswerBy()).plusSeconds(1));
+
+        ClaimRejected rejected = (ClaimRejected) read(Topics.CLAIMS_OUTCOMES, claimId, 2, QUIET).get(1).value();
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode)
+                .containsExactly("INFORMATION_NOT_PROVIDED");
+    }
+
+    @Test
+    void takesAWithdrawnClaimOutOfReviewAndRefusesLaterDecisions() {
+        UUID claimId = inReview();
+
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.withdrawn(claimId, CONTOSO));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> decide(claimId, "{\"decision\":\"APPROVE\"}")
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-in-review"));
+        topics().send(Topics.CLAIMS_REVIEW_DECISIONS, claimId.toString(),
+                Claims.decided(claimId, ReviewDecision.APPROVE, null, null));
+        assertThat(topics().read(Topics.CLAIMS_OUTCOMES, record -> claimId.toString().equals(record.key()), 0,
+                Duration.ofSeconds(3), TIMEOUT)).isEmpty();
+    }
+
+    @Test
+    void countsADecisionForAnUnknownClaimWithoutApplyingIt() {
+        double before = notApplied();
+
+        topics().send(Topics.CLAIMS_REVIEW_DECISIONS, UUID.randomUUID().toString(),
+                Claims.decided(UUID.randomUUID(), ReviewDecision.APPROVE, null, null));
+
+        await().atMost(TIMEOUT).until(() -> notApplied() > before);
+    }
+
+    @Test
+    void deadLettersADecisionThatBreaksTheContract() {
+        UUID claimId = inReview();
+        ReviewDecided noReason = Claims.decided(claimId, ReviewDecision.REJECT, null, null);
+
+        topics().send(Topics.CLAIMS_REVIEW_DECISIONS, claimId.toString(), noReason);
+        topics().sendBytes(Topics.CLAIMS_REVIEW_DECISIONS, claimId.toString(), "garbage".getBytes(
+                StandardCharsets.UTF_8));
+
+        var dead = topics().readBytes(Topics.CLAIMS_REVIEW_DECISIONS + ".DLT",
+                record -> claimId.toString().equals(record.key()), 2, QUIET, TIMEOUT);
+        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8)).contains("needs a reason");
+        decide(claimId, "{\"decision\":\"APPROVE\"}").expectStatus().isOk();
+    }
+
+    private double notApplied() {
+        var answer = web.get().uri("/actuator/metrics/cpor.validation.decisions.not.applied").exchange()
+                .returnResult(String.class);
+        if (answer.getStatus().value() == 404) {
+            return 0;
+        }
+        String json = answer.getResponseBody().blockFirst();
+        return io.cpor.validation.Claims.JSON.readTree(json).path("measurements").get(0).path("value").asDouble();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec decide(UUID claimId,
+            String body) {
+        return web.post().uri("/api/v1/reviews/{id}/decision", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-validator")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private UUID inReview() {
+        String domain = "review-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        UUID claimId = submit(Claims.modernWork("1000001", TenantDirectory.sandboxTenantId(domain), domain)
+                .build());
+        only(Topics.CLAIMS_REVIEW, claimId);
+        return claimId;
+    }
+
+    private static UUID submit(Claim claim) {
+        UUID claimId = UUID.randomUUID();
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.submitted(claimId, claim));
+        return claimId;
+    }
+
+    private static ConsumerRecord<String, Object> only(String topic, UUID claimId) {
+        List<ConsumerRecord<String, Object>> records = read(topic, claimId, 1, QUIET);
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+
+    private static List<ConsumerRecord<String, Object>> read(String topic, UUID claimId, int expected,
+            Duration quiet) {
+        return topics().read(topic, record -> claimId.toString().equals(record.key()), expected, quiet, TIMEOUT);
+    }
+}
