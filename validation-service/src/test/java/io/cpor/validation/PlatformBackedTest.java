@@ -2,6 +2,7 @@ package io.cpor.validation;
 
 import io.cpor.local.Endpoints;
 import io.cpor.local.testing.DemoTokens;
+import io.cpor.local.testing.MutableClock;
 import io.cpor.local.testing.SharedPlatform;
 import io.cpor.local.testing.TopicProbe;
 import java.time.Clock;

@@ -7,9 +7,9 @@ import jakarta.mail.Part;
 import java.io.IOException;
 
 /** The plain-text and HTML bodies of a mail, found in whatever multipart structure it has. */
-record MailParts(String text, String html) {
+public record MailParts(String text, String html) {
 
-    static MailParts of(Part message) {
+    public static MailParts of(Part message) {
         try {
             String[] found = new String[2];
             collect(message, found);
