@@ -11,24 +11,12 @@ import io.cpor.validation.domain.ReviewStore;
 import io.cpor.validation.domain.Reviews;
 import io.cpor.validation.domain.TenantDirectory;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The domain's use cases and the rules they apply, wired once. */
 @Configuration(proxyBeanMethods = false)
 class ValidationServiceConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    SolutionCatalog solutionCatalog() {
-        return SolutionCatalog.load();
-    }
 
     @Bean
     ClaimChecks claimChecks(SolutionCatalog catalog, ValidationProperties properties) {
@@ -38,10 +26,7 @@ class ValidationServiceConfiguration {
 
     @Bean
     InformationWindow informationWindow(ValidationProperties properties, BusinessCalendar calendar) {
-        if (properties.informationWindow() != null) {
-            return requestedAt -> requestedAt.plus(properties.informationWindow());
-        }
-        return requestedAt -> calendar.endOfFullBusinessDaysAfter(requestedAt, properties.informationBusinessDays());
+        return calendar.window(properties.informationBusinessDays(), properties.informationWindow())::apply;
     }
 
     @Bean

@@ -3,10 +3,9 @@ package io.cpor.claims.messaging;
 import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimEventsPublisher;
 import io.cpor.support.outbox.OutboxRelay;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Hands each stored change to the outbox relay, and sweeps for events an outage or a crash left behind. */
+/** Hands each stored change to the outbox relay (service-support sweeps for what an outage or a crash left). */
 @Component
 class RelayingPublisher implements ClaimEventsPublisher {
 
@@ -19,11 +18,5 @@ class RelayingPublisher implements ClaimEventsPublisher {
     @Override
     public void publishSoon(Claim stored) {
         relay.publishSoon(ClaimOutboxStore.pending(stored));
-    }
-
-    @Scheduled(initialDelayString = "${cpor.relay.sweep-interval:PT5S}",
-            fixedDelayString = "${cpor.relay.sweep-interval:PT5S}")
-    void sweep() {
-        relay.sweep();
     }
 }

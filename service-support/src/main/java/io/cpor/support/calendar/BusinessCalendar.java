@@ -1,11 +1,13 @@
 package io.cpor.support.calendar;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Business days in a zone: Monday to Friday except configured holidays. Deadlines are exclusive instants: a window
@@ -47,5 +49,19 @@ public final class BusinessCalendar {
             }
         }
         return day.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * A window of {@code days} full business days after its start, or, when {@code override} is given (demos and
+     * tests), of that plain duration.
+     */
+    public UnaryOperator<Instant> window(int days, Duration override) {
+        if (override != null) {
+            return start -> start.plus(override);
+        }
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1");
+        }
+        return start -> endOfFullBusinessDaysAfter(start, days);
     }
 }

@@ -10,19 +10,18 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  */
 public final class ApiSecurity {
 
+    private static final String[] OPERATIONS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/actuator/metrics/**"};
+
     private ApiSecurity() {
     }
 
     public static SecurityWebFilterChain chain(ServerHttpSecurity http, String scope, String... openPaths) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
+        return plain(http)
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                            "/actuator/metrics/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                            "/webjars/**").permitAll();
+                    exchanges.pathMatchers(OPERATIONS).permitAll();
+                    exchanges.pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                            .permitAll();
                     if (openPaths.length > 0) {
                         exchanges.pathMatchers(openPaths).permitAll();
                     }
@@ -36,5 +35,23 @@ public final class ApiSecurity {
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .build();
+    }
+
+    /** The chain of a service without an API: health and metrics are open, anything else is refused. */
+    public static SecurityWebFilterChain operationsOnly(ServerHttpSecurity http) {
+        return plain(http)
+                .authorizeExchange(exchanges -> exchanges.pathMatchers(OPERATIONS).permitAll().anyExchange().denyAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .build();
+    }
+
+    private static ServerHttpSecurity plain(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable);
     }
 }

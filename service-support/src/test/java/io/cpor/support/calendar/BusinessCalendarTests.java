@@ -3,6 +3,7 @@ package io.cpor.support.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,5 +68,14 @@ class BusinessCalendarTests {
 
     private static Instant pacific(String localDateTime) {
         return java.time.LocalDateTime.parse(localDateTime).atZone(PACIFIC).toInstant();
+    }
+
+    @Test
+    void windowIsBusinessDaysUnlessAPlainDurationOverridesIt() {
+        BusinessCalendar calendar = new BusinessCalendar(ZoneId.of("America/Los_Angeles"), List.of());
+        Instant friday = Instant.parse("2026-10-10T02:00:00Z");
+
+        assertThat(calendar.window(5, null).apply(friday)).isEqualTo(Instant.parse("2026-10-17T07:00:00Z"));
+        assertThat(calendar.window(5, Duration.ofMinutes(1)).apply(friday)).isEqualTo(friday.plusSeconds(60));
     }
 }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,12 +44,6 @@ class ReviewOutbox {
         @Override
         public void publishSoon(Review stored) {
             relay.publishSoon(pending(stored));
-        }
-
-        @Scheduled(initialDelayString = "${cpor.relay.sweep-interval:PT5S}",
-                fixedDelayString = "${cpor.relay.sweep-interval:PT5S}")
-        void sweep() {
-            relay.sweep();
         }
     }
 
