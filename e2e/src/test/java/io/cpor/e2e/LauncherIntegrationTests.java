@@ -50,12 +50,14 @@ class LauncherIntegrationTests {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.readString(output).contains("Ctrl-C (or ./cpor down) stops everything."));
         String summary = Files.readString(output);
-        assertThat(summary).contains("Kafka             127.0.0.1:" + (9092 + offset))
+        assertThat(summary).contains("Kafka                 127.0.0.1:" + (9092 + offset))
+                .contains("notification-service  http://localhost:" + (8083 + offset))
                 .contains("demo-partner-1  partner_id 1000001").contains("grant_type=client_credentials");
 
         Result status = cpor("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("platform              UP").contains("claim-service         UP")
+                .contains("notification-service  UP")
                 .doesNotContain("DOWN");
 
         Result token = cpor("token", "demo-validator");

@@ -1,0 +1,36 @@
+package io.cpor.notifications;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the service sends mail ({@code cpor.notification.*}).
+ *
+ * @param declineBusinessDays full business days the customer has to decline, after the day of the notification
+ * @param declineWindow a plain duration instead of the business days, for demos and tests ({@code --decline-window})
+ * @param fromAddress the sender of every mail
+ * @param fromName the sender's display name
+ * @param sendInterval how long the worker waits for new mail before looking for due retries again
+ * @param batchSize how many due mails the worker takes at a time
+ * @param lease how long a taken mail is left to its worker before another may take it (a worker that died)
+ * @param maxRetryDelay the longest wait between two attempts at one mail (they grow from a second)
+ */
+@ConfigurationProperties("cpor.notification")
+public record NotificationProperties(@DefaultValue("5") int declineBusinessDays, Duration declineWindow,
+        @DefaultValue("noreply@cpor.example") String fromAddress, @DefaultValue("CPOR Partner of Record") String fromName,
+        @DefaultValue("PT0.5S") Duration sendInterval, @DefaultValue("50") int batchSize,
+        @DefaultValue("PT1M") Duration lease, @DefaultValue("PT5M") Duration maxRetryDelay) {
+
+    public NotificationProperties {
+        if (declineBusinessDays < 1) {
+            throw new IllegalArgumentException("cpor.notification.decline-business-days must be at least 1");
+        }
+        if (declineWindow != null && (declineWindow.isNegative() || declineWindow.isZero())) {
+            throw new IllegalArgumentException("cpor.notification.decline-window must be a positive duration");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("cpor.notification.batch-size must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.cpor.notifications.domain;
+
+import java.util.Locale;
+
+/**
+ * What a mail is about. The customer's request has a template of its own; every partner mail shares one, its words
+ * ({@link #messages()}: subject, intro, next step) differing by kind.
+ */
+public enum MailKind {
+    CUSTOMER_ASSOCIATION_REQUEST, PARTNER_CLAIM_REJECTED, PARTNER_INFORMATION_REQUESTED,
+    PARTNER_WORKLOADS_CONFLICTED, PARTNER_ASSOCIATION_ACTIVE, PARTNER_CUSTOMER_DECLINED, PARTNER_CUSTOMER_REMOVED;
+
+    /** The prefix of this kind's messages, e.g. {@code partner-claim-rejected}. */
+    public String messages() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The template (without suffix) of this kind's mail. */
+    public String template() {
+        return this == CUSTOMER_ASSOCIATION_REQUEST ? messages() : "partner";
+    }
+}

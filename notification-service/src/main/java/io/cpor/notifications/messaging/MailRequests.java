@@ -1,0 +1,129 @@
+package io.cpor.notifications.messaging;
+
+import io.cpor.events.EventMetadata;
+import io.cpor.events.associations.AssociationActivated;
+import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationRemoved;
+import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.associations.ConflictReason;
+import io.cpor.events.claims.PartnerContact;
+import io.cpor.events.outcomes.ClaimRejected;
+import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.notifications.domain.CustomerNotice;
+import io.cpor.notifications.domain.MailKind;
+import io.cpor.notifications.domain.OutgoingMail;
+import io.cpor.notifications.domain.Recipient;
+import io.cpor.schemas.catalog.SolutionCatalog;
+import io.cpor.support.kafka.InvalidEventException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Which mail an event calls for, to whom, and what it shows (workloads and programs by their names). */
+@Component
+final class MailRequests {
+
+    private final SolutionCatalog catalog;
+
+    MailRequests(SolutionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Optional<OutgoingMail> of(Object event, Instant now) {
+        if (event instanceof AssociationRequested requested) {
+            return Optional.of(customerMail(requested, now));
+        }
+        if (event instanceof ClaimRejected rejected) {
+            return partnerMail(MailKind.PARTNER_CLAIM_REJECTED, rejected.getMetadata(),
+                    rejected.getClaim().getPartnerContact(), rejected.getClaim().getName(),
+                    rejected.getReasons().stream().map(reason -> reason.getCode() + ": " + reason.getMessage())
+                            .toList(), now);
+        }
+        if (event instanceof InformationRequested requested) {
+            return partnerMail(MailKind.PARTNER_INFORMATION_REQUESTED, requested.getMetadata(),
+                    requested.getClaim().getPartnerContact(), requested.getClaim().getName(),
+                    List.of(requested.getMessage()), now, "answerBy", requested.getAnswerBy().toString());
+        }
+        if (event instanceof AssociationConflicted conflicted) {
+            return partnerMail(MailKind.PARTNER_WORKLOADS_CONFLICTED, conflicted.getMetadata(),
+                    conflicted.getPartnerContact(), conflicted.getClaimName(), conflicted.getConflicts().stream()
+                            .map(conflict -> workload(conflict.getWorkload()) + ": " + reason(conflict.getReason()))
+                            .toList(), now);
+        }
+        if (event instanceof AssociationActivated activated) {
+            return partnerMail(MailKind.PARTNER_ASSOCIATION_ACTIVE, activated.getMetadata(),
+                    activated.getPartnerContact(), activated.getClaimName(), workloads(activated.getWorkloads()),
+                    now, "tenantId", activated.getTenantId().toString());
+        }
+        if (event instanceof AssociationDeclined declined) {
+            return partnerMail(MailKind.PARTNER_CUSTOMER_DECLINED, declined.getMetadata(),
+                    declined.getPartnerContact(), declined.getClaimName(), workloads(declined.getWorkloads()), now);
+        }
+        if (event instanceof AssociationRemoved removed) {
+            return partnerMail(MailKind.PARTNER_CUSTOMER_REMOVED, removed.getMetadata(), removed.getPartnerContact(),
+                    removed.getClaimName(), workloads(removed.getWorkloads()), now);
+        }
+        return Optional.empty();
+    }
+
+    private OutgoingMail customerMail(AssociationRequested requested, Instant now) {
+        String url = requested.getDeclineUrl();
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new InvalidEventException("declineUrl is not an http(s) link");
+        }
+        if (requested.getWorkloads().isEmpty()) {
+            throw new InvalidEventException("AssociationRequested names no workload");
+        }
+        var customer = requested.getCustomer();
+        Map<String, Object> model = new HashMap<>();
+        model.put("customerName", customer.getContact().getName());
+        model.put("partnerName", requested.getPartnerContact().getName());
+        model.put("partnerId", requested.getPartnerId());
+        model.put("tenantId", customer.getTenantId().toString());
+        model.put("domain", customer.getDomain());
+        model.put("program", catalog.solutionArea(requested.getSolutionArea())
+                .flatMap(area -> area.program(requested.getProgram())).map(SolutionCatalog.Program::name)
+                .orElse(requested.getProgram()));
+        model.put("workloads", workloads(requested.getWorkloads()));
+        model.put("declineUrl", url);
+        return OutgoingMail.queue(requested.getMetadata().getEventId(), requested.getMetadata().getClaimId(),
+                MailKind.CUSTOMER_ASSOCIATION_REQUEST, new Recipient(customer.getContact().getEmail(),
+                        customer.getContact().getName()), customer.getLocale(), model,
+                new CustomerNotice(requested.getRequestId(), customer.getTenantId(), requested.getPartnerId()), now);
+    }
+
+    /** A partner mail: the claim, a list (reasons, questions or workloads), and any extra values by name. */
+    private static Optional<OutgoingMail> partnerMail(MailKind kind, EventMetadata metadata, PartnerContact contact,
+            String claimName, List<String> items, Instant now, String... extra) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("partnerName", contact.getName());
+        model.put("claimName", claimName);
+        model.put("claimId", metadata.getClaimId().toString());
+        model.put("items", items);
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            model.put(extra[i], extra[i + 1]);
+        }
+        return Optional.of(OutgoingMail.queue(metadata.getEventId(), metadata.getClaimId(), kind,
+                new Recipient(contact.getEmail(), contact.getName()), "en", model, null, now));
+    }
+
+    private List<String> workloads(List<String> codes) {
+        return codes.stream().map(this::workload).toList();
+    }
+
+    private String workload(String code) {
+        return catalog.workload(code).map(SolutionCatalog.Workload::name).orElse(code);
+    }
+
+    private static String reason(ConflictReason reason) {
+        return switch (reason) {
+            case WORKLOAD_HELD_BY_ANOTHER_PARTNER -> "another partner is partner of record for it";
+            case ALREADY_ASSOCIATED -> "you are already partner of record for it";
+            default -> "it cannot be associated now";
+        };
+    }
+}
