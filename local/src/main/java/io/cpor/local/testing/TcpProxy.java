@@ -82,6 +82,10 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
+                // Forward each write at once: with Nagle's algorithm a request-response protocol such as SMTP
+                // waits for delayed acknowledgements (some 40 ms per exchange).
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
                 open.add(client);
                 open.add(target);
                 daemon("tcp-proxy-" + port + "-out", () -> pump(client, target));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,12 +35,23 @@ public final class TopicProbe {
 
     /** Publishes an event (Avro, Confluent wire format) and waits for the broker's acknowledgement. */
     public void send(String topic, String key, Object value) {
+        sendAll(topic, List.of(Map.entry(key, value)));
+    }
+
+    /** Publishes events (key and value each) through one producer, in order; waits until each is acknowledged. */
+    public void sendAll(String topic, List<? extends Map.Entry<String, ?>> records) {
         Map<String, Object> settings = producerSettings();
         AvroSerializer serializer = new AvroSerializer();
         serializer.configure(settings, false);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 serializer)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<?>> acknowledgements = new ArrayList<>();
+            for (Map.Entry<String, ?> record : records) {
+                acknowledgements.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            for (Future<?> acknowledgement : acknowledgements) {
+                acknowledgement.get();
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
