@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -57,16 +58,39 @@ public class Mails {
     }
 
     /**
-     * Sends up to {@code limit} due mails, one after another (a failed one waits for its retry, the others go on);
-     * answers how many were attempted, so a worker knows whether more are waiting.
+     * Sends up to {@code limit} due mails together (over one SMTP connection); a mail that fails waits for its retry
+     * while the others go on. Answers how many were attempted, so a worker knows whether more are waiting.
      */
     public int sendDue(int limit) {
         Instant now = now();
         List<OutgoingMail> due = store.takeDue(now, now.plus(lease), limit).collectList().block(TIMEOUT);
-        if (due == null) {
+        if (due == null || due.isEmpty()) {
             return 0;
         }
-        due.forEach(this::attempt);
+        Instant sentAt = now();
+        List<OutgoingMail> renderable = new ArrayList<>(due.size());
+        List<RenderedMail> rendered = new ArrayList<>(due.size());
+        for (OutgoingMail mail : due) {
+            try {
+                rendered.add(renderer.render(mail, declineBy(mail, sentAt)));
+                renderable.add(mail);
+            }
+            catch (RuntimeException e) {
+                // A template fault: kept and retried, so the mail goes out once a fixed release runs.
+                log.error("Mail {} ({}) cannot be rendered", mail.id(), mail.kind(), e);
+                failed(mail, new MailDeliveryException("cannot render: " + e.getMessage(), false, e), sentAt);
+            }
+        }
+        List<MailDeliveryException> outcomes = sender.sendAll(rendered);
+        for (int i = 0; i < renderable.size(); i++) {
+            OutgoingMail mail = renderable.get(i);
+            if (outcomes.get(i) == null) {
+                sent(mail, sentAt);
+            }
+            else {
+                failed(mail, outcomes.get(i), sentAt);
+            }
+        }
         return due.size();
     }
 
@@ -77,27 +101,26 @@ public class Mails {
         return woken;
     }
 
-    private void attempt(OutgoingMail mail) {
-        Instant sentAt = now();
-        Instant declineBy = mail.forCustomer() ? deadline.declineBy(sentAt) : null;
-        try {
-            sender.send(renderer.render(mail, declineBy));
-        }
-        catch (MailDeliveryException e) {
-            OutgoingMail next = e.permanent() ? mail.failed(e.getMessage())
-                    : mail.retryAt(sentAt.plus(retryDelay(mail.attempts())), e.getMessage());
-            store.record(next).block(TIMEOUT);
-            observer.accept(mail, e.permanent() ? MailOutcome.FAILED : MailOutcome.RETRY);
-            log.warn("Mail {} ({}) to {} not sent (attempt {}): {}", mail.id(), mail.kind(), mail.to().masked(),
-                    mail.attempts(), Recipient.maskAddressesIn(e.getMessage()));
-            return;
-        }
+    private Instant declineBy(OutgoingMail mail, Instant sentAt) {
+        return mail.forCustomer() ? deadline.declineBy(sentAt) : null;
+    }
+
+    private void sent(OutgoingMail mail, Instant sentAt) {
         // Between the server's acceptance and this record a crash would resend the mail, with the same Message-ID.
-        OutgoingMail recorded = store.record(mail.sent(sentAt, declineBy)).block(TIMEOUT);
+        OutgoingMail recorded = store.record(mail.sent(sentAt, declineBy(mail, sentAt))).block(TIMEOUT);
         if (recorded != null) {
             publisher.publishSoon(recorded);
         }
         observer.accept(mail, MailOutcome.SENT);
+    }
+
+    private void failed(OutgoingMail mail, MailDeliveryException e, Instant at) {
+        OutgoingMail next = e.permanent() ? mail.failed(e.getMessage())
+                : mail.retryAt(at.plus(retryDelay(mail.attempts())), e.getMessage());
+        store.record(next).block(TIMEOUT);
+        observer.accept(mail, e.permanent() ? MailOutcome.FAILED : MailOutcome.RETRY);
+        log.warn("Mail {} ({}) to {} not sent (attempt {}): {}", mail.id(), mail.kind(), mail.to().masked(),
+                mail.attempts(), Recipient.maskAddressesIn(e.getMessage()));
     }
 
     /** 1 s, 2 s, 4 s, ... up to the maximum. */

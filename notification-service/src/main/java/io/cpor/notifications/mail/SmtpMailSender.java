@@ -13,13 +13,17 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends through the configured SMTP server: multipart/alternative (plain text, then HTML), the Message-ID the mail
+ * Sends through the configured SMTP server, a batch per connection: multipart/alternative (plain text, then HTML), the Message-ID the mail
  * was given (derived from its event, so a resend is recognisably the same mail). Every header value from a claim
  * is stripped of line breaks and encoded, so nothing can be injected into the headers.
  */
@@ -36,28 +40,56 @@ class SmtpMailSender implements MailSender {
 
     @Override
     public void send(RenderedMail mail) throws MailDeliveryException {
-        MimeMessage message;
+        MailDeliveryException failure = sendAll(List.of(mail)).get(0);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Every mail over one connection: SMTP's handshake (and TLS, on a real relay) once per batch, not per mail. */
+    @Override
+    public List<MailDeliveryException> sendAll(List<RenderedMail> mails) {
+        MailDeliveryException[] outcomes = new MailDeliveryException[mails.size()];
+        Map<MimeMessage, Integer> positions = new LinkedHashMap<>(); // MimeMessage is equal only to itself
+        for (int i = 0; i < mails.size(); i++) {
+            try {
+                positions.put(message(mails.get(i)), i);
+            }
+            catch (AddressException e) {
+                outcomes[i] = new MailDeliveryException("invalid address: " + e.getMessage(), true, e);
+            }
+            catch (MessagingException | UnsupportedEncodingException e) {
+                outcomes[i] = new MailDeliveryException("cannot build the mail: " + e.getMessage(), true, e);
+            }
+        }
+        if (positions.isEmpty()) {
+            return Arrays.asList(outcomes);
+        }
         try {
-            message = message(mail);
-        }
-        catch (AddressException e) {
-            throw new MailDeliveryException("invalid address: " + e.getMessage(), true, e);
-        }
-        catch (MessagingException | UnsupportedEncodingException e) {
-            throw new MailDeliveryException("cannot build the mail: " + e.getMessage(), true, e);
-        }
-        try {
-            smtp.send(message);
+            smtp.send(positions.keySet().toArray(MimeMessage[]::new));
         }
         catch (MailSendException e) {
-            boolean rejectedAddress = e.getFailedMessages().values().stream()
-                    .anyMatch(cause -> cause instanceof SendFailedException failed
-                            && failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0);
-            throw new MailDeliveryException("SMTP refused the mail: " + e.getMessage(), rejectedAddress, e);
+            // The mails it names failed; the others were accepted (even when closing the connection failed after).
+            e.getFailedMessages().forEach((message, cause) -> {
+                Integer position = positions.get(message);
+                if (position != null) {
+                    outcomes[position] = failure(cause);
+                }
+            });
         }
         catch (MailException e) {
-            throw new MailDeliveryException("SMTP unavailable: " + e.getMessage(), false, e);
+            // No connection (or no login): nothing was sent.
+            positions.values().forEach(position -> outcomes[position] = new MailDeliveryException(
+                    "SMTP unavailable: " + e.getMessage(), false, e));
         }
+        return Arrays.asList(outcomes);
+    }
+
+    private static MailDeliveryException failure(Exception cause) {
+        boolean rejectedAddress = cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                && failed.getInvalidAddresses().length > 0;
+        return new MailDeliveryException((rejectedAddress ? "SMTP refused the address: " : "SMTP did not take it: ")
+                + cause.getMessage(), rejectedAddress, cause);
     }
 
     private MimeMessage message(RenderedMail mail) throws MessagingException, UnsupportedEncodingException {

@@ -109,6 +109,45 @@ class MailsTests {
     }
 
     @Test
+    void oneRefusedMailDoesNotHoldBackTheOthersOfItsBatch() {
+        OutgoingMail refused = partnerMail("nobody@partner.example");
+        OutgoingMail fine = partnerMail("sam@partner.example");
+        Mails picky = new Mails(store, (mail, declineBy) -> new RenderedMail(mail.messageId(), mail.to(), "s", "t",
+                "h"), mail -> {
+                    if (mail.to().address().startsWith("nobody")) {
+                        throw new MailDeliveryException("550 no such user", true, null);
+                    }
+                    sent.add(mail);
+                }, notifiedAt -> DEADLINE, published::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1),
+                Duration.ofSeconds(10), (mail, outcome) -> outcomes.add(outcome));
+        picky.enqueue(refused).block();
+        picky.enqueue(fine).block();
+
+        assertThat(picky.sendDue(10)).isEqualTo(2);
+
+        assertThat(store.get(refused.id()).status()).isEqualTo(MailStatus.FAILED);
+        assertThat(store.get(fine.id()).status()).isEqualTo(MailStatus.SENT);
+        assertThat(sent).extracting(mail -> mail.to().address()).containsExactly("sam@partner.example");
+    }
+
+    @Test
+    void mailThatCannotBeRenderedIsKeptForARetry() {
+        Mails broken = new Mails(store, (mail, declineBy) -> {
+            throw new IllegalStateException("template error");
+        }, sent::add, notifiedAt -> DEADLINE, published::add, Clock.fixed(NOW, ZoneOffset.UTC),
+                Duration.ofMinutes(1), Duration.ofSeconds(10), (mail, outcome) -> outcomes.add(outcome));
+        OutgoingMail queued = customerMail(UUID.randomUUID());
+        broken.enqueue(queued).block();
+
+        broken.sendDue(10);
+
+        assertThat(store.get(queued.id()).status()).isEqualTo(MailStatus.QUEUED);
+        assertThat(store.get(queued.id()).lastError()).isEqualTo("cannot render: template error");
+        assertThat(outcomes).containsExactly(MailOutcome.RETRY);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void logsNeverShowAWholeAddress() {
         assertThat(new Recipient("ana.souza@contoso.com", "Ana").masked()).isEqualTo("a***@contoso.com");
         assertThat(Recipient.maskAddressesIn("550 5.1.1 <ana.souza@contoso.com>: Recipient address rejected"))
@@ -119,6 +158,11 @@ class MailsTests {
         return OutgoingMail.queue(event, UUID.randomUUID(), MailKind.CUSTOMER_ASSOCIATION_REQUEST,
                 new Recipient("ana@contoso.example", "Ana Souza"), "en", Map.of("partnerName", "Fabrikam"),
                 new CustomerNotice(UUID.randomUUID(), UUID.randomUUID(), "1000001"), NOW);
+    }
+
+    private static OutgoingMail partnerMail(String address) {
+        return OutgoingMail.queue(UUID.randomUUID(), UUID.randomUUID(), MailKind.PARTNER_ASSOCIATION_ACTIVE,
+                new Recipient(address, "Sam"), "en", Map.of("claimName", "Teams"), null, NOW);
     }
 
     /** The queue in memory, with the revision checks of the real one. */
