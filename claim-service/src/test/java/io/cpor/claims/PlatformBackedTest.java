@@ -29,10 +29,7 @@ public abstract class PlatformBackedTest {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         Endpoints platform = SharedPlatform.endpoints();
-        registry.add("spring.kafka.bootstrap-servers", platform::kafkaBootstrapServers);
-        registry.add("spring.kafka.properties.schema.registry.url", platform::schemaRegistryUrl);
-        registry.add("spring.mongodb.uri", () -> platform.mongoUri("claims"));
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", platform::issuerUrl);
+        platform.serviceProperties("claims").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     protected static Endpoints platform() {

@@ -54,10 +54,7 @@ public abstract class NotificationServiceTest {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", PLATFORM::kafkaBootstrapServers);
-        registry.add("spring.kafka.properties.schema.registry.url", PLATFORM::schemaRegistryUrl);
-        registry.add("spring.mongodb.uri", () -> PLATFORM.mongoUri("notifications"));
-        registry.add("spring.mail.host", PLATFORM::mailHost);
+        PLATFORM.serviceProperties("notifications").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.mail.port", SMTP::port);
     }
 

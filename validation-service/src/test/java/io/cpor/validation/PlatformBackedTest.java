@@ -42,10 +42,7 @@ public abstract class PlatformBackedTest {
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
         Endpoints platform = SharedPlatform.endpoints();
-        registry.add("spring.kafka.bootstrap-servers", platform::kafkaBootstrapServers);
-        registry.add("spring.kafka.properties.schema.registry.url", platform::schemaRegistryUrl);
-        registry.add("spring.mongodb.uri", () -> platform.mongoUri("validations"));
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", platform::issuerUrl);
+        platform.serviceProperties("validations").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("cpor.tenant-directory.base-url", DIRECTORY::url);
         registry.add("cpor.tenant-directory.cache-ttl", () -> "PT1S");
     }

@@ -4,10 +4,8 @@ import io.cpor.notifications.domain.MailRenderer;
 import io.cpor.notifications.domain.OutgoingMail;
 import io.cpor.notifications.domain.RenderedMail;
 import io.cpor.support.calendar.BusinessCalendar;
+import io.cpor.support.i18n.CustomerLanguage;
 import java.time.Instant;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +34,7 @@ class TemplateMailRenderer implements MailRenderer {
 
     @Override
     public RenderedMail render(OutgoingMail mail, Instant declineBy) {
-        Locale locale = locale(mail.locale());
+        Locale locale = CustomerLanguage.of(mail.locale());
         Map<String, Object> variables = new HashMap<>(mail.model());
         if (declineBy != null) {
             variables.put("declineBy", dateTime(declineBy, locale));
@@ -52,15 +50,8 @@ class TemplateMailRenderer implements MailRenderer {
                 html.process(template, context));
     }
 
-    /** A date and time as the reader says it, in the calendar's zone, named: "Wednesday, December 2, 2026, ..." */
-    String dateTime(Instant instant, Locale locale) {
-        return new DateTimeFormatterBuilder().appendLocalized(FormatStyle.FULL, FormatStyle.SHORT).appendLiteral(" (")
-                .appendZoneText(TextStyle.FULL).appendLiteral(')').toFormatter(locale).withZone(calendar.zone())
-                .format(instant);
-    }
-
-    static Locale locale(String tag) {
-        return "pt-BR".equalsIgnoreCase(tag) ? Locale.forLanguageTag("pt-BR") : Locale.ENGLISH;
+    private String dateTime(Instant instant, Locale locale) {
+        return CustomerLanguage.dateTime(instant, locale, calendar.zone());
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {

@@ -17,6 +17,14 @@ public final class ApiSecurity {
     }
 
     public static SecurityWebFilterChain chain(ServerHttpSecurity http, String scope, String... openPaths) {
+        return configure(http, scope, openPaths).build();
+    }
+
+    /**
+     * The configuration of {@link #chain}, not yet built, for a service that adds to it (a web page with a form
+     * that wants CSRF protection and its own headers, say).
+     */
+    public static ServerHttpSecurity configure(ServerHttpSecurity http, String scope, String... openPaths) {
         return plain(http)
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(OPERATIONS).permitAll();
@@ -33,8 +41,7 @@ public final class ApiSecurity {
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                        .accessDeniedHandler(ProblemResponses.forbidden()))
-                .build();
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
     }
 
     /** The chain of a service without an API: health and metrics are open, anything else is refused. */
