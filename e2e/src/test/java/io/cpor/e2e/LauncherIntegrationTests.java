@@ -52,12 +52,13 @@ class LauncherIntegrationTests {
         String summary = Files.readString(output);
         assertThat(summary).contains("Kafka                 127.0.0.1:" + (9092 + offset))
                 .contains("notification-service  http://localhost:" + (8083 + offset))
+                .contains("association-service   http://localhost:" + (8084 + offset))
                 .contains("demo-partner-1  partner_id 1000001").contains("grant_type=client_credentials");
 
         Result status = cpor("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("platform              UP").contains("claim-service         UP")
-                .contains("notification-service  UP")
+                .contains("notification-service  UP").contains("association-service   UP")
                 .doesNotContain("DOWN");
 
         Result token = cpor("token", "demo-validator");

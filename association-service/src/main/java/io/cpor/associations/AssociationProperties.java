@@ -1,0 +1,29 @@
+package io.cpor.associations;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How associations are run ({@code cpor.associations.*}).
+ *
+ * @param publicBaseUrl where customers reach the decline page (the links in the mails start with it)
+ * @param linkLifetime how long a decline link works after the request opens (to decline, then to remove)
+ * @param timerInterval how often due timers are looked for
+ * @param timerLease how long a taken timer is left to its instance before another may take it
+ * @param timerBatch how many due timers one look takes
+ */
+@ConfigurationProperties("cpor.associations")
+public record AssociationProperties(@DefaultValue("http://localhost:8084") String publicBaseUrl,
+        @DefaultValue("P180D") Duration linkLifetime, @DefaultValue("PT1S") Duration timerInterval,
+        @DefaultValue("PT30S") Duration timerLease, @DefaultValue("50") int timerBatch) {
+
+    public AssociationProperties {
+        if (!publicBaseUrl.startsWith("https://") && !publicBaseUrl.startsWith("http://")) {
+            throw new IllegalArgumentException("cpor.associations.public-base-url must be an http(s) URL");
+        }
+        if (timerBatch < 1) {
+            throw new IllegalArgumentException("cpor.associations.timer-batch must be at least 1");
+        }
+    }
+}

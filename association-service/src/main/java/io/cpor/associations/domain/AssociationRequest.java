@@ -1,0 +1,217 @@
+package io.cpor.associations.domain;
+
+import io.cpor.schemas.EventIds;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The association request of one approved claim: its workloads (reserved or not), and the customer's answer.
+ * Immutable: each step returns the request after it with the events it emits. A decline whose click came before the
+ * deadline wins even over an activation already made: that activation is reversed.
+ */
+public final class AssociationRequest {
+
+    /** Everything a request is, as stored. */
+    public record State(UUID requestId, ApprovedClaim claim, List<WorkloadClaim> workloads, AssociationStatus status,
+            String tokenHash, Instant linkExpiresAt, Instant createdAt, UUID notifiedEventId, Instant notifiedAt,
+            Instant declineBy, Instant activatedAt, Instant declinedAt, boolean activationReversed,
+            Instant removedAt, Instant withdrawnAt, List<AssociationEvent> pendingEvents, Instant updatedAt,
+            long revision) {
+
+        public State {
+            workloads = List.copyOf(workloads);
+            pendingEvents = List.copyOf(pendingEvents);
+        }
+    }
+
+    private final State state;
+    private final List<AssociationEvent> newEvents;
+
+    private AssociationRequest(State state, List<AssociationEvent> newEvents) {
+        this.state = state;
+        this.newEvents = List.copyOf(newEvents);
+    }
+
+    public static AssociationRequest restore(State state) {
+        return new AssociationRequest(state, List.of());
+    }
+
+    /** The id of the request an approval opens: the same however often the approval is delivered. */
+    public static UUID idFor(UUID approvedEventId) {
+        return EventIds.derive(approvedEventId, "association-request");
+    }
+
+    /**
+     * The request an approval opens: the customer is asked about the reserved workloads (if any), and the partner is
+     * told about the others.
+     */
+    public static AssociationRequest opened(ApprovedClaim claim, List<WorkloadClaim> workloads, String tokenHash,
+            String declineUrl, Instant now, Instant linkExpiresAt) {
+        UUID cause = claim.approvedEventId();
+        List<String> reserved = workloads.stream().filter(WorkloadClaim::reserved).map(WorkloadClaim::workload)
+                .toList();
+        List<WorkloadClaim> refused = workloads.stream().filter(workload -> !workload.reserved()).toList();
+        List<AssociationEvent> events = new ArrayList<>();
+        if (!reserved.isEmpty()) {
+            events.add(new AssociationEvent.Requested(EventIds.derive(cause, "association-requested"), now, cause,
+                    reserved, declineUrl));
+        }
+        if (!refused.isEmpty()) {
+            events.add(new AssociationEvent.Conflicted(EventIds.derive(cause, "association-conflicted"), now, cause,
+                    refused));
+        }
+        boolean asking = !reserved.isEmpty();
+        State state = new State(idFor(cause), claim, workloads, asking ? AssociationStatus.RESERVED
+                : AssociationStatus.CONFLICTED, asking ? tokenHash : null, asking ? linkExpiresAt : null, now, null,
+                null, null, null, null, false, null, null, events, now, 0);
+        return new AssociationRequest(state, events);
+    }
+
+    /** The customer was told at {@code sentAt} and may decline until {@code declineBy}. Once only. */
+    public AssociationRequest notified(UUID eventId, Instant sentAt, Instant declineBy, Instant now) {
+        if (state.status() != AssociationStatus.RESERVED) {
+            return this;
+        }
+        return with(AssociationStatus.AWAITING_CUSTOMER, now, List.of(), draft -> {
+            draft.notifiedEventId = eventId;
+            draft.notifiedAt = sentAt;
+            draft.declineBy = declineBy;
+        });
+    }
+
+    /** The deadline passed without a decline: active from the deadline on. Unchanged before it, or if not waiting. */
+    public AssociationRequest activated(Instant now) {
+        if (state.status() != AssociationStatus.AWAITING_CUSTOMER || now.isBefore(state.declineBy())) {
+            return this;
+        }
+        return with(AssociationStatus.ACTIVE, now, List.of(activation(now)),
+                draft -> draft.activatedAt = state.declineBy());
+    }
+
+    /**
+     * The customer confirmed on the decline page at {@code clickAt}: declined if that was before the deadline (an
+     * activation already made is reversed), removed if the association was official by then. Confirming again
+     * changes nothing.
+     */
+    public AssociationRequest declined(Instant clickAt, Instant now) {
+        AssociationStatus status = state.status();
+        if (status == AssociationStatus.DECLINED || status == AssociationStatus.REMOVED) {
+            return this;
+        }
+        if (!status.holdsWorkloads()) {
+            throw new NotOpenException("The request is " + status + ": there is nothing to decline");
+        }
+        if (linkExpired(clickAt)) {
+            throw new NotOpenException("The link expired at " + state.linkExpiresAt());
+        }
+        boolean beforeDeadline = state.declineBy() == null || clickAt.isBefore(state.declineBy());
+        UUID cause = state.requestId();
+        if (beforeDeadline) {
+            boolean reversed = status == AssociationStatus.ACTIVE;
+            return with(AssociationStatus.DECLINED, now, List.of(new AssociationEvent.Declined(
+                    EventIds.derive(cause, "declined"), now, cause, clickAt, reversed)), draft -> {
+                        draft.declinedAt = clickAt;
+                        draft.activationReversed = reversed;
+                    });
+        }
+        List<AssociationEvent> events = new ArrayList<>();
+        if (status == AssociationStatus.AWAITING_CUSTOMER) {
+            // Official at the deadline, though the timer had not fired yet: record that, then the removal.
+            events.add(activation(now));
+        }
+        events.add(new AssociationEvent.Removed(EventIds.derive(cause, "removed"), now, cause, clickAt));
+        return with(AssociationStatus.REMOVED, now, events, draft -> {
+            draft.activatedAt = state.declineBy();
+            draft.removedAt = clickAt;
+        });
+    }
+
+    /** The partner withdrew the claim: released unless already active. */
+    public AssociationRequest withdrawn(Instant at) {
+        if (state.status() != AssociationStatus.RESERVED && state.status() != AssociationStatus.AWAITING_CUSTOMER) {
+            return this;
+        }
+        return with(AssociationStatus.WITHDRAWN, at, List.of(), draft -> draft.withdrawnAt = at);
+    }
+
+    public boolean linkExpired(Instant now) {
+        return state.linkExpiresAt() != null && !now.isBefore(state.linkExpiresAt());
+    }
+
+    /** The workloads this request holds while it is reserved, waiting or active. */
+    public List<String> reservedWorkloads() {
+        return state.workloads().stream().filter(WorkloadClaim::reserved).map(WorkloadClaim::workload).toList();
+    }
+
+    /** The stored request, at its new revision, its events still to publish. */
+    public AssociationRequest stored(long revision) {
+        State s = state;
+        return new AssociationRequest(new State(s.requestId(), s.claim(), s.workloads(), s.status(), s.tokenHash(),
+                s.linkExpiresAt(), s.createdAt(), s.notifiedEventId(), s.notifiedAt(), s.declineBy(),
+                s.activatedAt(), s.declinedAt(), s.activationReversed(), s.removedAt(), s.withdrawnAt(),
+                s.pendingEvents(), s.updatedAt(), revision), List.of());
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public UUID requestId() {
+        return state.requestId();
+    }
+
+    public AssociationStatus status() {
+        return state.status();
+    }
+
+    /** Events this step emitted (to store with it). */
+    public List<AssociationEvent> newEvents() {
+        return newEvents;
+    }
+
+    private AssociationEvent activation(Instant now) {
+        UUID cause = state.notifiedEventId() != null ? state.notifiedEventId() : state.requestId();
+        return new AssociationEvent.Activated(EventIds.derive(state.requestId(), "activated"), now, cause,
+                state.declineBy());
+    }
+
+    private AssociationRequest with(AssociationStatus status, Instant now, List<AssociationEvent> events,
+            Consumer<Draft> change) {
+        Draft draft = new Draft(state);
+        change.accept(draft);
+        List<AssociationEvent> pending = new ArrayList<>(state.pendingEvents());
+        pending.addAll(events);
+        State s = state;
+        return new AssociationRequest(new State(s.requestId(), s.claim(), s.workloads(), status, s.tokenHash(),
+                s.linkExpiresAt(), s.createdAt(), draft.notifiedEventId, draft.notifiedAt, draft.declineBy,
+                draft.activatedAt, draft.declinedAt, draft.activationReversed, draft.removedAt, draft.withdrawnAt,
+                pending, now, s.revision()), events);
+    }
+
+    /** The fields a step may change. */
+    private static final class Draft {
+
+        UUID notifiedEventId;
+        Instant notifiedAt;
+        Instant declineBy;
+        Instant activatedAt;
+        Instant declinedAt;
+        boolean activationReversed;
+        Instant removedAt;
+        Instant withdrawnAt;
+
+        Draft(State state) {
+            notifiedEventId = state.notifiedEventId();
+            notifiedAt = state.notifiedAt();
+            declineBy = state.declineBy();
+            activatedAt = state.activatedAt();
+            declinedAt = state.declinedAt();
+            activationReversed = state.activationReversed();
+            removedAt = state.removedAt();
+            withdrawnAt = state.withdrawnAt();
+        }
+    }
+}

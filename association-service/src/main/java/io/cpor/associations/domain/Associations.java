@@ -1,0 +1,196 @@
+package io.cpor.associations.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The association use cases. Every step reads the request, applies the domain's rule, and stores the result under
+ * a condition on the revision it read; a concurrent step (the timer and a decline at the same moment, two instances)
+ * makes one of them read again and re-decide. What follows a step (releasing workloads, setting or cancelling the
+ * timer) is idempotent and is done again when the step is replayed.
+ */
+public class Associations {
+
+    private static final Logger log = LoggerFactory.getLogger(Associations.class);
+
+    private final AssociationStore store;
+    private final Reservations reservations;
+    private final Timers timers;
+    private final DeclineLinks links;
+    private final AssociationEventsPublisher publisher;
+    private final Clock clock;
+    private final Duration linkLifetime;
+    private final Duration timerLease;
+
+    public Associations(AssociationStore store, Reservations reservations, Timers timers, DeclineLinks links,
+            AssociationEventsPublisher publisher, Clock clock, Duration linkLifetime, Duration timerLease) {
+        this.store = store;
+        this.reservations = reservations;
+        this.timers = timers;
+        this.links = links;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.linkLifetime = linkLifetime;
+        this.timerLease = timerLease;
+    }
+
+    /**
+     * Reserves the approved claim's workloads that no other partner holds and opens the request. Handled once per
+     * approval: a redelivery finds the request. Empty if the claim was withdrawn first.
+     */
+    public Mono<AssociationRequest> approve(ApprovedClaim claim) {
+        UUID id = AssociationRequest.idFor(claim.approvedEventId());
+        return store.find(id)
+                .switchIfEmpty(Mono.defer(() -> store.wasWithdrawn(claim.claimId()).flatMap(withdrawn -> {
+                    if (withdrawn) {
+                        log.info("Claim {} was withdrawn before its approval arrived: nothing reserved",
+                                claim.claimId());
+                        return Mono.empty();
+                    }
+                    return open(claim, id);
+                })));
+    }
+
+    /** The customer was told; the request waits on them until the deadline, with a timer set for it. */
+    public Mono<AssociationRequest> customerNotified(UUID requestId, UUID eventId, Instant sentAt,
+            Instant declineBy) {
+        return change(requestId, request -> request.notified(eventId, sentAt, declineBy, now()));
+    }
+
+    /** Fires the timers due now: each waiting request whose deadline passed becomes active. Answers how many fired. */
+    public Mono<Integer> fireDueTimers(int limit) {
+        Instant now = now();
+        return timers.takeDue(now, now.plus(timerLease), limit)
+                .concatMap(timer -> change(timer.requestId(), request -> request.activated(now))
+                        .map(request -> request.status() == AssociationStatus.ACTIVE ? 1 : 0)
+                        .switchIfEmpty(timers.cancel(timer.requestId()).thenReturn(0)))
+                .reduce(0, Integer::sum);
+    }
+
+    /** The request a decline link is for; empty for a link that is not ours. */
+    public Mono<AssociationRequest> forLink(String token) {
+        if (!DeclineLinks.wellFormed(token)) {
+            return Mono.empty();
+        }
+        return store.findByTokenHash(DeclineLinks.hash(token));
+    }
+
+    /**
+     * The customer confirmed on the decline page at {@code clickAt}: declined before the deadline, removed after it.
+     * Empty for a link that is not ours; {@link NotOpenException} if there is nothing to decline any more.
+     */
+    public Mono<AssociationRequest> decline(String token, Instant clickAt) {
+        return forLink(token).flatMap(found -> change(found.requestId(), request -> request.declined(clickAt, now())));
+    }
+
+    /** The partner withdrew the claim: its workloads are released unless the association is active. */
+    public Mono<AssociationRequest> withdraw(UUID claimId, Instant at) {
+        return store.rememberWithdrawal(claimId, at)
+                .then(store.findByClaim(claimId))
+                .flatMap(found -> change(found.requestId(), request -> request.withdrawn(at)));
+    }
+
+    public Flux<AssociationRequest> list(String partnerId, UUID tenantId, AssociationStatus status,
+            Instant beforeCreatedAt, UUID beforeId, int limit) {
+        return store.listForPartner(partnerId, tenantId, status, beforeCreatedAt, beforeId, limit);
+    }
+
+    public Mono<Timers.Backlog> timerBacklog() {
+        return timers.backlog(now());
+    }
+
+    private Mono<AssociationRequest> open(ApprovedClaim claim, UUID id) {
+        Instant now = now();
+        return Flux.fromIterable(claim.workloads()).distinct()
+                .concatMap(workload -> reserve(claim, id, workload, now, 2))
+                .collectList()
+                .flatMap(workloads -> {
+                    DeclineLinks.Link link = links.newLink();
+                    AssociationRequest opened = AssociationRequest.opened(claim, workloads, link.tokenHash(),
+                            link.url(), now, now.plus(linkLifetime));
+                    // A concurrent delivery of the same approval may have stored it first: that one stands.
+                    return store.insert(opened).switchIfEmpty(store.find(id));
+                })
+                .doOnNext(publisher::publishSoon);
+    }
+
+    private Mono<WorkloadClaim> reserve(ApprovedClaim claim, UUID id, String workload, Instant now, int tries) {
+        return reservations.reserve(claim.tenantId(), workload, id, claim.partnerId(), now).flatMap(holder -> {
+            if (holder.requestId().equals(id)) {
+                return Mono.just(new WorkloadClaim(workload, WorkloadClaim.Outcome.RESERVED));
+            }
+            return stale(holder, now).flatMap(stale -> {
+                if (stale && tries > 0) {
+                    return reservations.takeOver(claim.tenantId(), workload, holder, id, claim.partnerId(), now)
+                            .flatMap(took -> took ? Mono.just(new WorkloadClaim(workload,
+                                    WorkloadClaim.Outcome.RESERVED)) : reserve(claim, id, workload, now, tries - 1));
+                }
+                return Mono.just(new WorkloadClaim(workload, holder.partnerId().equals(claim.partnerId())
+                        ? WorkloadClaim.Outcome.ALREADY_ASSOCIATED : WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER));
+            });
+        });
+    }
+
+    /**
+     * A reservation whose request no longer holds its workloads (a crash came between the request's step and the
+     * release), or whose request was never stored (a crash right after reserving) and is old enough that it never
+     * will be.
+     */
+    private Mono<Boolean> stale(Reservations.Holder holder, Instant now) {
+        return store.find(holder.requestId()).map(request -> !request.status().holdsWorkloads())
+                .defaultIfEmpty(holder.since().isBefore(now.minus(timerLease.multipliedBy(10))));
+    }
+
+    private Mono<AssociationRequest> change(UUID requestId, UnaryOperator<AssociationRequest> step) {
+        return store.find(requestId)
+                .flatMap(current -> {
+                    AssociationRequest next = step.apply(current);
+                    if (next == current) {
+                        return settle(current, current).thenReturn(current);
+                    }
+                    return store.update(next)
+                            .switchIfEmpty(Mono.error(new ConcurrentChange()))
+                            .flatMap(stored -> {
+                                publisher.publishSoon(stored);
+                                return settle(current, stored).thenReturn(stored);
+                            });
+                })
+                .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance));
+    }
+
+    /** Releases what a step gave up, and keeps the timer in step with the request. Idempotent. */
+    private Mono<Void> settle(AssociationRequest before, AssociationRequest after) {
+        Mono<Void> release = Mono.empty();
+        if (before.status().holdsWorkloads() && !after.status().holdsWorkloads()) {
+            release = Flux.fromIterable(after.reservedWorkloads())
+                    .concatMap(workload -> reservations.release(after.state().claim().tenantId(), workload,
+                            after.requestId()))
+                    .then();
+        }
+        Mono<Void> timer = after.status() == AssociationStatus.AWAITING_CUSTOMER
+                ? timers.schedule(after.requestId(), after.state().declineBy())
+                : timers.cancel(after.requestId());
+        return release.then(timer);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The request moved on between its read and the write: read it again. */
+    private static final class ConcurrentChange extends RuntimeException {
+
+        ConcurrentChange() {
+            super("the request changed meanwhile", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.cpor.associations.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An association request as stored, with its events not yet published ({@code outbox}). */
+@Document("associations")
+record AssociationDocument(
+        @Id String id,
+        String claimId,
+        String approvedEventId,
+        Instant approvedAt,
+        String partnerId,
+        ContactDocument partnerContact,
+        String claimName,
+        String tenantId,
+        String domain,
+        ContactDocument customerContact,
+        String customerTitle,
+        String locale,
+        String solutionArea,
+        String program,
+        List<WorkloadDocument> workloads,
+        String status,
+        String tokenHash,
+        Instant linkExpiresAt,
+        Instant createdAt,
+        String notifiedEventId,
+        Instant notifiedAt,
+        Instant declineBy,
+        Instant activatedAt,
+        Instant declinedAt,
+        boolean activationReversed,
+        Instant removedAt,
+        Instant withdrawnAt,
+        List<EventDocument> outbox,
+        Instant updatedAt,
+        long revision) {
+
+    record ContactDocument(String name, String email) {
+    }
+
+    record WorkloadDocument(String workload, String outcome) {
+    }
+
+    /** One event of the outbox; which fields it has depends on its type. */
+    record EventDocument(String type, String eventId, Instant occurredAt, String causationId, List<String> workloads,
+            String declineUrl, List<WorkloadDocument> conflicts, Instant at, boolean activationReversed) {
+    }
+}

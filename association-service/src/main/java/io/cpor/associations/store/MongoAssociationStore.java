@@ -1,0 +1,132 @@
+package io.cpor.associations.store;
+
+import io.cpor.associations.domain.AssociationRequest;
+import io.cpor.associations.domain.AssociationStatus;
+import io.cpor.associations.domain.AssociationStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@link AssociationStore} on MongoDB: collection {@code associations}, and {@code withdrawals}. */
+@Repository
+class MongoAssociationStore implements AssociationStore {
+
+    private static final String WITHDRAWALS = "withdrawals";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoAssociationStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** A link's token hash finds one request; claim and partner lists are looked up by their ids. */
+    Mono<Void> createIndexes() {
+        var indexes = mongo.indexOps(AssociationDocument.class);
+        return indexes.createIndex(new Index("tokenHash", Sort.Direction.ASC).named("token_hash").unique().sparse())
+                .then(indexes.createIndex(new Index("claimId", Sort.Direction.ASC).named("claim_id")))
+                .then(indexes.createIndex(new Index("partnerId", Sort.Direction.ASC).named("partner_id")))
+                .then();
+    }
+
+    @Override
+    public Mono<AssociationRequest> insert(AssociationRequest request) {
+        return mongo.insert(AssociationDocuments.toDocument(request)).map(AssociationDocuments::toRequest)
+                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
+    }
+
+    @Override
+    public Mono<AssociationRequest> find(UUID requestId) {
+        return mongo.findById(requestId.toString(), AssociationDocument.class).map(AssociationDocuments::toRequest);
+    }
+
+    @Override
+    public Mono<AssociationRequest> findByClaim(UUID claimId) {
+        return mongo.findOne(Query.query(Criteria.where("claimId").is(claimId.toString())), AssociationDocument.class)
+                .map(AssociationDocuments::toRequest);
+    }
+
+    @Override
+    public Mono<AssociationRequest> findByTokenHash(String tokenHash) {
+        return mongo.findOne(Query.query(Criteria.where("tokenHash").is(tokenHash)), AssociationDocument.class)
+                .map(AssociationDocuments::toRequest);
+    }
+
+    @Override
+    public Mono<AssociationRequest> update(AssociationRequest changed) {
+        long revision = changed.state().revision();
+        AssociationDocument d = AssociationDocuments.toDocument(changed);
+        Update update = new Update()
+                .set("status", d.status())
+                .set("notifiedEventId", d.notifiedEventId())
+                .set("notifiedAt", d.notifiedAt())
+                .set("declineBy", d.declineBy())
+                .set("activatedAt", d.activatedAt())
+                .set("declinedAt", d.declinedAt())
+                .set("activationReversed", d.activationReversed())
+                .set("removedAt", d.removedAt())
+                .set("withdrawnAt", d.withdrawnAt())
+                .set("updatedAt", d.updatedAt())
+                .set("revision", revision + 1);
+        if (!changed.newEvents().isEmpty()) {
+            update.push("outbox").each(changed.newEvents().stream().map(AssociationDocuments::event).toArray());
+        }
+        Query current = Query.query(Criteria.where("_id").is(d.id()).and("revision").is(revision));
+        return mongo.updateFirst(current, update, AssociationDocument.class)
+                .filter(result -> result.getModifiedCount() == 1)
+                .map(result -> changed.stored(revision + 1));
+    }
+
+    @Override
+    public Flux<AssociationRequest> listForPartner(String partnerId, UUID tenantId, AssociationStatus status,
+            Instant beforeCreatedAt, UUID beforeId, int limit) {
+        Criteria criteria = Criteria.where("partnerId").is(partnerId);
+        if (tenantId != null) {
+            criteria = criteria.and("tenantId").is(tenantId.toString());
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status.name());
+        }
+        if (beforeCreatedAt != null) {
+            criteria = criteria.orOperator(Criteria.where("createdAt").lt(beforeCreatedAt),
+                    Criteria.where("createdAt").is(beforeCreatedAt).and("_id").lt(beforeId.toString()));
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(limit), AssociationDocument.class).map(AssociationDocuments::toRequest);
+    }
+
+    @Override
+    public Flux<AssociationRequest> withPendingEvents() {
+        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), AssociationDocument.class)
+                .map(AssociationDocuments::toRequest);
+    }
+
+    @Override
+    public Mono<Void> markPublished(UUID requestId, List<UUID> eventIds) {
+        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
+                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId.toString())), pull,
+                AssociationDocument.class).then();
+    }
+
+    @Override
+    public Mono<Void> rememberWithdrawal(UUID claimId, Instant at) {
+        return mongo.upsert(Query.query(Criteria.where("_id").is(claimId.toString())),
+                new Update().setOnInsert("withdrawnAt", at), WITHDRAWALS).then();
+    }
+
+    @Override
+    public Mono<Boolean> wasWithdrawn(UUID claimId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(claimId.toString())), Document.class, WITHDRAWALS);
+    }
+}

@@ -1,0 +1,84 @@
+package io.cpor.associations.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cpor.associations.Approvals;
+import io.cpor.associations.AssociationServiceTest;
+import io.cpor.events.associations.AssociationRequested;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** A partner's associations over the API: its own only, filtered and paged; bad queries named. */
+class AssociationsApiIntegrationTests extends AssociationServiceTest {
+
+    @Test
+    void listsTheCallersOwnAssociationsNewestFirstByTenantAndState() {
+        UUID tenant = UUID.randomUUID();
+        AssociationRequested first = approve(Approvals.approved("1000001", tenant, "TEAMS"));
+        AssociationRequested second = approve(Approvals.approved("1000001", tenant, "INTUNE", "TEAMS"));
+        approve(Approvals.approved("1000002", UUID.randomUUID(), "TEAMS"));
+
+        JsonNode page = list("demo-partner-1", "?tenantId=" + tenant);
+
+        assertThat(page.path("items")).hasSize(2);
+        JsonNode newest = page.path("items").get(0);
+        assertThat(newest.path("requestId").asText()).isEqualTo(second.getRequestId().toString());
+        assertThat(newest.path("state").asText()).isEqualTo("RESERVED");
+        assertThat(newest.path("workloads").toString()).contains("{\"workload\":\"INTUNE\",\"outcome\":\"RESERVED\"}",
+                "{\"workload\":\"TEAMS\",\"outcome\":\"ALREADY_ASSOCIATED\"}");
+        assertThat(page.path("items").get(1).path("requestId").asText()).isEqualTo(first.getRequestId().toString());
+        assertThat(list("demo-partner-2", "?tenantId=" + tenant).path("items")).isEmpty();
+        assertThat(list("demo-partner-1", "?tenantId=" + tenant + "&state=active").path("items")).isEmpty();
+        assertThat(list("demo-partner-1", "?tenantId=" + tenant + "&state=RESERVED").path("items")).hasSize(2);
+    }
+
+    @Test
+    void pagesThroughWithTheCursor() {
+        UUID tenant = UUID.randomUUID();
+        for (String workload : List.of("TEAMS", "INTUNE", "PURVIEW")) {
+            approve(Approvals.approved("1000001", tenant, workload));
+        }
+
+        JsonNode first = list("demo-partner-1", "?tenantId=" + tenant + "&limit=2");
+        JsonNode second = list("demo-partner-1", "?tenantId=" + tenant + "&limit=2&cursor="
+                + first.path("nextCursor").asText());
+
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(second.path("items")).hasSize(1);
+        assertThat(second.path("nextCursor").isNull()).isTrue();
+        assertThat(second.path("items").get(0).path("workloads").get(0).path("workload").asText()).isEqualTo("TEAMS");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "tenantId=not-a-guid | tenantId",
+        "tenantId=1-2-3-4-5 | tenantId",
+        "state=PENDING_FOREVER | state",
+        "limit=0 | limit",
+        "limit=ten | limit",
+        "cursor=garbage | cursor"})
+    void badQueryIsRefusedNamingTheParameter(String query, String field) {
+        web.get().uri("/api/v1/associations?" + query).headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    @Test
+    void needsAPartnerToken() {
+        web.get().uri("/api/v1/associations").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/associations").headers(h -> h.setBearerAuth(token("demo-validator"))).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    private JsonNode list(String client, String query) {
+        return web.get().uri("/api/v1/associations" + query).headers(h -> h.setBearerAuth(token(client)))
+                .exchange().expectStatus().isOk().returnResult(JsonNode.class).getResponseBody().blockFirst();
+    }
+}

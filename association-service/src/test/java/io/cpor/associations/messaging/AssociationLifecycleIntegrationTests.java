@@ -1,0 +1,258 @@
+package io.cpor.associations.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cpor.associations.Approvals;
+import io.cpor.associations.AssociationServiceTest;
+import io.cpor.associations.domain.AssociationRequest;
+import io.cpor.associations.domain.AssociationStatus;
+import io.cpor.associations.domain.AssociationStore;
+import io.cpor.associations.domain.Associations;
+import io.cpor.events.associations.AssociationActivated;
+import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationRemoved;
+import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.associations.ConflictReason;
+import io.cpor.events.outcomes.ClaimApproved;
+import io.cpor.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** From approval to activation, decline, removal or withdrawal, against the real platform. */
+class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
+
+    @Autowired
+    private Associations associations;
+
+    @Autowired
+    private AssociationStore store;
+
+    @Test
+    void approvalReservesTheWorkloadsAndAsksTheCustomerOnce() {
+        UUID tenant = UUID.randomUUID();
+        ClaimApproved approved = Approvals.approved("1000001", tenant, "TEAMS", "EXCHANGE_ONLINE");
+        topics().send(Topics.CLAIMS_OUTCOMES, approved.getMetadata().getClaimId().toString(), approved);
+
+        AssociationRequested requested = approve(approved);
+
+        assertThat(requested.getWorkloads()).containsExactly("TEAMS", "EXCHANGE_ONLINE");
+        assertThat(requested.getRequestId()).isEqualTo(AssociationRequest.idFor(approved.getMetadata().getEventId()));
+        assertThat(requested.getMetadata().getCausationId()).isEqualTo(approved.getMetadata().getEventId());
+        assertThat(requested.getDeclineUrl()).matches("http://localhost:8084/decline/[A-Za-z0-9_-]{43}");
+        assertThat(requested.getCustomer().getContact().getEmail()).isEqualTo("ana@contoso.example");
+        assertThat(status(requested)).isEqualTo(AssociationStatus.RESERVED);
+    }
+
+    @Test
+    void workloadHeldByAnotherPartnerConflictsWithoutNamingIt() {
+        UUID tenant = UUID.randomUUID();
+        approve(Approvals.approved("1000001", tenant, "TEAMS"));
+        ClaimApproved second = Approvals.approved("1000002", "Northwind Traders", tenant, "en", "TEAMS", "INTUNE");
+        ClaimApproved again = Approvals.approved("1000001", tenant, "TEAMS");
+
+        AssociationRequested requested = approve(second);
+        topics().send(Topics.CLAIMS_OUTCOMES, again.getMetadata().getClaimId().toString(), again);
+
+        assertThat(requested.getWorkloads()).containsExactly("INTUNE");
+        AssociationConflicted conflicted = (AssociationConflicted) only(Topics.ASSOCIATIONS_EVENTS,
+                second.getMetadata().getClaimId()).value();
+        assertThat(conflicted.getConflicts()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.getWorkload()).isEqualTo("TEAMS");
+            assertThat(conflict.getReason()).isEqualTo(ConflictReason.WORKLOAD_HELD_BY_ANOTHER_PARTNER);
+        });
+        assertThat(conflicted.toString()).doesNotContain("1000001").doesNotContain("Fabrikam");
+        AssociationConflicted own = (AssociationConflicted) only(Topics.ASSOCIATIONS_EVENTS,
+                again.getMetadata().getClaimId()).value();
+        assertThat(own.getConflicts()).singleElement().extracting(c -> c.getReason())
+                .isEqualTo(ConflictReason.ALREADY_ASSOCIATED);
+        assertThat(events(Topics.ASSOCIATIONS_REQUESTS, again.getMetadata().getClaimId(), e -> true, 0)).isEmpty();
+    }
+
+    @Test
+    void partnersApprovedAtTheSameMomentGetOneReservation() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        List<Callable<AssociationRequest>> approvals = IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<AssociationRequest>) () -> associations.approve(AssociationRecords.approved(
+                        Approvals.approved(String.valueOf(2000000 + i), tenant, "COPILOT"))).block(TIMEOUT))
+                .toList();
+        var pool = Executors.newFixedThreadPool(8);
+        List<AssociationRequest> requests;
+        try {
+            requests = pool.invokeAll(approvals).stream().map(AssociationLifecycleIntegrationTests::get).toList();
+        }
+        finally {
+            pool.shutdown();
+        }
+
+        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.RESERVED).hasSize(1);
+        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED).hasSize(7);
+    }
+
+    @Test
+    void noActivationASecondBeforeTheDeadlineAndActivationAtIt() {
+        AssociationRequested requested = approve(Approvals.approved("1000001", UUID.randomUUID(), "ONEDRIVE"));
+        Instant declineBy = clock.instant().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+        notify(requested, declineBy);
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.AWAITING_CUSTOMER);
+
+        clock.setTo(declineBy.minusSeconds(1));
+        await().pollDelay(Duration.ofMillis(800)).atMost(TIMEOUT).until(() -> true);
+        assertThat(status(requested)).isEqualTo(AssociationStatus.AWAITING_CUSTOMER);
+
+        clock.setTo(declineBy);
+        AssociationActivated activated = (AssociationActivated) only(Topics.ASSOCIATIONS_EVENTS,
+                requested.getMetadata().getClaimId()).value();
+        assertThat(activated.getActivatedAt()).isEqualTo(declineBy);
+        assertThat(activated.getWorkloads()).containsExactly("ONEDRIVE");
+        assertThat(activated.getRequestId()).isEqualTo(requested.getRequestId());
+        assertThat(status(requested)).isEqualTo(AssociationStatus.ACTIVE);
+    }
+
+    @Test
+    void declineBeforeTheDeadlineReleasesTheWorkloads() {
+        UUID tenant = UUID.randomUUID();
+        AssociationRequested requested = approve(Approvals.approved("1000001", tenant, "PURVIEW"));
+        Instant declineBy = clock.instant().plus(Duration.ofDays(7));
+        notify(requested, declineBy);
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.AWAITING_CUSTOMER);
+
+        associations.decline(tokenOf(requested), clock.instant()).block(TIMEOUT);
+
+        AssociationDeclined declined = (AssociationDeclined) only(Topics.ASSOCIATIONS_EVENTS,
+                requested.getMetadata().getClaimId()).value();
+        assertThat(declined.getActivationReversed()).isFalse();
+        assertThat(declined.getWorkloads()).containsExactly("PURVIEW");
+        AssociationRequested next = approve(Approvals.approved("1000002", tenant, "PURVIEW"));
+        assertThat(next.getWorkloads()).containsExactly("PURVIEW");
+        clock.setTo(declineBy.plusSeconds(1));
+        await().pollDelay(Duration.ofMillis(800)).atMost(TIMEOUT).until(() -> true);
+        assertThat(status(requested)).isEqualTo(AssociationStatus.DECLINED);
+    }
+
+    @Test
+    void declineClickedBeforeTheDeadlineWinsOverTheTimerThatFiredFirst() {
+        AssociationRequested requested = approve(Approvals.approved("1000001", UUID.randomUUID(), "INTUNE"));
+        Instant declineBy = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
+        notify(requested, declineBy);
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.AWAITING_CUSTOMER);
+        clock.setTo(declineBy.plusMillis(5));
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.ACTIVE);
+
+        // The click arrived a moment before the deadline; its processing came after the timer's.
+        associations.decline(tokenOf(requested), declineBy.minusMillis(1)).block(TIMEOUT);
+
+        List<Object> events = events(Topics.ASSOCIATIONS_EVENTS, requested.getMetadata().getClaimId(), e -> true, 2)
+                .stream().map(record -> record.value()).toList();
+        assertThat(events).hasSize(2).first().isInstanceOf(AssociationActivated.class);
+        AssociationDeclined declined = (AssociationDeclined) events.get(1);
+        assertThat(declined.getActivationReversed()).isTrue();
+        assertThat(declined.getDeclinedAt()).isEqualTo(declineBy.minusMillis(1));
+        assertThat(status(requested)).isEqualTo(AssociationStatus.DECLINED);
+    }
+
+    @Test
+    void customerEndsAnActiveAssociation() {
+        UUID tenant = UUID.randomUUID();
+        AssociationRequested requested = approve(Approvals.approved("1000001", tenant, "DEFENDER_FOR_ENDPOINT"));
+        Instant declineBy = clock.instant().plus(Duration.ofDays(5));
+        notify(requested, declineBy);
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.AWAITING_CUSTOMER);
+        clock.setTo(declineBy.plus(Duration.ofDays(30)));
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.ACTIVE);
+
+        associations.decline(tokenOf(requested), clock.instant()).block(TIMEOUT);
+
+        AssociationRemoved removed = (AssociationRemoved) events(Topics.ASSOCIATIONS_EVENTS,
+                requested.getMetadata().getClaimId(), e -> e instanceof AssociationRemoved, 1).get(0).value();
+        assertThat(removed.getWorkloads()).containsExactly("DEFENDER_FOR_ENDPOINT");
+        assertThat(status(requested)).isEqualTo(AssociationStatus.REMOVED);
+        assertThat(approve(Approvals.approved("1000002", tenant, "DEFENDER_FOR_ENDPOINT")).getWorkloads())
+                .containsExactly("DEFENDER_FOR_ENDPOINT");
+    }
+
+    @Test
+    void withdrawalBeforeActivationReleasesAndStopsTheTimer() {
+        UUID tenant = UUID.randomUUID();
+        ClaimApproved approved = Approvals.approved("1000001", tenant, "MICROSOFT_365_APPS");
+        AssociationRequested requested = approve(approved);
+        Instant declineBy = clock.instant().plus(Duration.ofDays(5));
+        notify(requested, declineBy);
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.AWAITING_CUSTOMER);
+
+        var withdrawn = Approvals.withdrawn(approved.getMetadata().getClaimId(), "1000001", tenant);
+        topics().send(Topics.CLAIMS_SUBMITTED, approved.getMetadata().getClaimId().toString(), withdrawn);
+
+        await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.WITHDRAWN);
+        clock.setTo(declineBy.plusSeconds(5));
+        await().pollDelay(Duration.ofMillis(800)).atMost(TIMEOUT).until(() -> true);
+        assertThat(status(requested)).isEqualTo(AssociationStatus.WITHDRAWN);
+        assertThat(events(Topics.ASSOCIATIONS_EVENTS, approved.getMetadata().getClaimId(), e -> true, 0)).isEmpty();
+        assertThat(approve(Approvals.approved("1000002", tenant, "MICROSOFT_365_APPS")).getWorkloads())
+                .containsExactly("MICROSOFT_365_APPS");
+    }
+
+    @Test
+    void approvalArrivingAfterItsWithdrawalReservesNothing() {
+        UUID tenant = UUID.randomUUID();
+        ClaimApproved approved = Approvals.approved("1000001", tenant, "SHAREPOINT_ONLINE");
+        var withdrawn = Approvals.withdrawn(approved.getMetadata().getClaimId(), "1000001", tenant);
+        topics().send(Topics.CLAIMS_SUBMITTED, approved.getMetadata().getClaimId().toString(), withdrawn);
+        await().atMost(TIMEOUT).until(() -> Boolean.TRUE.equals(store.wasWithdrawn(
+                approved.getMetadata().getClaimId()).block()));
+
+        topics().send(Topics.CLAIMS_OUTCOMES, approved.getMetadata().getClaimId().toString(), approved);
+
+        assertThat(approve(Approvals.approved("1000002", tenant, "SHAREPOINT_ONLINE")).getWorkloads())
+                .containsExactly("SHAREPOINT_ONLINE");
+        assertThat(events(Topics.ASSOCIATIONS_REQUESTS, approved.getMetadata().getClaimId(), e -> true, 0))
+                .isEmpty();
+    }
+
+    @Test
+    void sameApprovalDeliveredTwiceOpensOneRequest() {
+        ClaimApproved approved = Approvals.approved("1000001", UUID.randomUUID(), "TEAMS");
+        topics().send(Topics.CLAIMS_OUTCOMES, approved.getMetadata().getClaimId().toString(), approved);
+
+        AssociationRequested requested = approve(approved);
+
+        assertThat(requested.getWorkloads()).containsExactly("TEAMS");
+        assertThat(events(Topics.ASSOCIATIONS_EVENTS, approved.getMetadata().getClaimId(), e -> true, 0)).isEmpty();
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String key = "poison-" + UUID.randomUUID();
+        topics().sendBytes(Topics.CLAIMS_OUTCOMES, key, "not avro".getBytes(StandardCharsets.UTF_8));
+
+        AssociationRequested after = approve(Approvals.approved("1000001", UUID.randomUUID(), "TEAMS"));
+
+        assertThat(after.getWorkloads()).containsExactly("TEAMS");
+        assertThat(topics().readBytes(Topics.CLAIMS_OUTCOMES + Topics.DEAD_LETTER_SUFFIX,
+                record -> key.equals(record.key()), 1, Duration.ZERO, TIMEOUT)).hasSize(1);
+    }
+
+    private AssociationStatus status(AssociationRequested requested) {
+        return associations.forLink(tokenOf(requested)).map(AssociationRequest::status).block(TIMEOUT);
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
