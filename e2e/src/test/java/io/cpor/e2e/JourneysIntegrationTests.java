@@ -1,0 +1,219 @@
+package io.cpor.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cpor.e2e.support.Actors;
+import io.cpor.e2e.support.Browser;
+import io.cpor.e2e.support.ClaimSpec;
+import io.cpor.e2e.support.Http;
+import io.cpor.e2e.support.Stack;
+import io.cpor.events.EventMetadata;
+import io.cpor.events.review.ReviewDecided;
+import io.cpor.events.review.ReviewDecision;
+import io.cpor.events.review.ReviewRequested;
+import io.cpor.local.testing.Mailbox;
+import io.cpor.local.testing.TopicProbe;
+import io.cpor.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * A partner, validators and customers using the whole stack, started as the README starts it, through its public
+ * surfaces: the APIs with tokens from the local issuer, the topics with the project's serde, mail over IMAP, and the
+ * decline page in headless Chromium. Each journey has a tenant and mailboxes of its own.
+ */
+class JourneysIntegrationTests {
+
+    private static final Pattern DECLINE_LINK = Pattern.compile("href=\"(http://[^\"]+/decline/[A-Za-z0-9_-]{43})\"");
+
+    private final Stack stack = Stack.shared();
+    private final Actors actors = new Actors(stack);
+    private final Actors.Partner partner = actors.partner("demo-partner-1");
+    private final Actors.Validator validator = actors.validator();
+
+    @Test
+    void approvedClaimNobodyDeclinesBecomesAssociated() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "happy");
+        UUID claimId = partner.submit(spec);
+
+        validator.approve(claimId);
+
+        Mailbox.Mail request = actors.awaitMail(spec.customerEmail(), mail -> true).get(0);
+        assertThat(request.subject()).isEqualTo("Partner 1000001 asks to be the partner of record of your organization");
+        assertThat(request.text()).contains("Hello Ana Souza,", "Sam Partner (PartnerID 1000001)",
+                "  - Microsoft Teams", "  - Exchange Online", "tenant " + spec.tenantId() + " (" + spec.domain() + ")",
+                "You may decline until", "/decline/");
+        assertThat(request.html()).containsPattern(DECLINE_LINK);
+        JsonNode waiting = partner.awaitStatus(claimId, "AWAITING_CUSTOMER");
+        assertThat(waiting.path("workloads").toString()).contains("PENDING_CUSTOMER");
+
+        JsonNode associated = partner.awaitStatus(claimId, "ASSOCIATED");
+
+        assertThat(associated.path("workloads").findValuesAsText("state")).containsOnly("ACTIVE");
+        assertThat(actors.awaitMail(spec.partnerEmail(), mail -> mail.subject().startsWith("You are now")))
+                .filteredOn(mail -> mail.subject().startsWith("You are now")).singleElement()
+                .satisfies(mail -> assertThat(mail.text()).contains("Microsoft Teams", "Exchange Online"));
+        assertThat(actors.mails(spec.customerEmail())).as("one mail per request").hasSize(1);
+    }
+
+    @Test
+    void validatorAsksPartnerAnswersValidatorApproves() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "loop");
+        UUID claimId = partner.submit(spec);
+        validator.awaitReview(claimId, "PENDING");
+
+        Http.Answer asked = validator.decide(claimId, Map.of("decision", "REQUEST_INFORMATION",
+                "message", "Attach the signed statement of work"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        partner.awaitStatus(claimId, "INFORMATION_REQUESTED");
+        assertThat(actors.awaitMail(spec.partnerEmail(), mail -> mail.subject().startsWith("Information requested"))
+                .get(0).text()).contains("Attach the signed statement of work", "/information");
+        Http.Answer answered = partner.answer(claimId, "The signed statement of work is at the same address.");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+
+        JsonNode review = validator.awaitReview(claimId, "PENDING");
+        assertThat(review.path("round").asInt()).isEqualTo(2);
+        validator.approve(claimId);
+
+        partner.awaitStatus(claimId, "AWAITING_CUSTOMER");
+    }
+
+    @Test
+    void domainThatIsNotTheTenantsIsRejectedAndThePartnerToldWhy() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "mismatch").tenant(UUID.randomUUID());
+        UUID claimId = partner.submit(spec);
+
+        JsonNode rejected = partner.awaitStatus(claimId, "REJECTED");
+
+        assertThat(rejected.toString()).contains("TENANT_DOMAIN_MISMATCH");
+        Mailbox.Mail mail = actors.awaitMail(spec.partnerEmail(), m -> m.subject().contains("was rejected")).get(0);
+        assertThat(mail.text()).contains("TENANT_DOMAIN_MISMATCH", spec.domain());
+    }
+
+    @Test
+    void customerDeclinesFromTheMailLinkInTheBrowser() {
+        WebDriver browser = Browser.open();
+        try {
+            ClaimSpec spec = ClaimSpec.fresh("1000001", "decline").locale("pt-BR");
+            UUID claimId = partner.submit(spec);
+            validator.approve(claimId);
+
+            Mailbox.Mail mail = actors.awaitMail(spec.customerEmail(), m -> true).get(0);
+            assertThat(mail.subject()).isEqualTo(
+                    "O parceiro 1000001 pede para ser o parceiro de registro da sua organização");
+            assertThat(mail.text()).contains("Olá Ana Souza,", "Você pode recusar até");
+            browser.get(link(mail));
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Recusar esta solicitação de parceiro de registro?");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            await().atMost(Actors.PATIENCE).until(() -> browser.findElement(By.tagName("h1")).getText()
+                    .equals("Você recusou a solicitação"));
+
+            JsonNode declined = partner.awaitStatus(claimId, "DECLINED_BY_CUSTOMER");
+            assertThat(declined.path("workloads").findValuesAsText("state")).containsOnly("DECLINED");
+            assertThat(actors.awaitMail(spec.partnerEmail(), m -> m.subject().startsWith("The customer declined")))
+                    .isNotEmpty();
+        }
+        finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void secondPartnerForTheSameWorkloadGetsAConflictForIt() {
+        ClaimSpec first = ClaimSpec.fresh("1000001", "conflict").workloads("TEAMS");
+        ClaimSpec second = first.byPartner("1000002").workloads("TEAMS", "INTUNE");
+        Actors.Partner other = actors.partner("demo-partner-2");
+        UUID firstId = partner.submit(first);
+        validator.approve(firstId);
+        partner.awaitStatus(firstId, "AWAITING_CUSTOMER");
+
+        UUID secondId = other.submit(second);
+        validator.approve(secondId);
+
+        JsonNode claim = other.awaitStatus(secondId, "AWAITING_CUSTOMER");
+        assertThat(claim.path("workloads").toString()).contains("{\"workload\":\"TEAMS\",\"state\":\"CONFLICT\"}",
+                "{\"workload\":\"INTUNE\",\"state\":\"PENDING_CUSTOMER\"}");
+        assertThat(actors.awaitMail(second.partnerEmail(), m -> m.subject().startsWith("Some workloads")).get(0)
+                .text()).contains("Microsoft Teams: another partner is partner of record for it")
+                .doesNotContain("1000001");
+        assertThat(partner.claim(firstId).path("workloads").toString()).contains("PENDING_CUSTOMER");
+    }
+
+    @Test
+    void partnerWithdrawsDuringReview() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "withdraw");
+        UUID claimId = partner.submit(spec);
+        validator.awaitReview(claimId, "PENDING");
+
+        Http.Answer withdrawn = partner.withdraw(claimId);
+
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        partner.awaitStatus(claimId, "WITHDRAWN");
+        validator.awaitReview(claimId, "WITHDRAWN");
+        assertThat(validator.decide(claimId, Map.of("decision", "APPROVE")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void customerEndsTheAssociationAfterItBecameActive() {
+        WebDriver browser = Browser.open();
+        try {
+            ClaimSpec spec = ClaimSpec.fresh("1000001", "remove");
+            UUID claimId = partner.submit(spec);
+            validator.approve(claimId);
+            String link = link(actors.awaitMail(spec.customerEmail(), m -> true).get(0));
+            partner.awaitStatus(claimId, "ASSOCIATED");
+
+            browser.get(link);
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("End this partner of record association?");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            await().atMost(Actors.PATIENCE).until(() -> browser.findElement(By.tagName("h1")).getText()
+                    .equals("You ended the association"));
+
+            JsonNode removed = partner.awaitStatus(claimId, "REMOVED_BY_CUSTOMER");
+            assertThat(removed.path("workloads").findValuesAsText("state")).containsOnly("REMOVED");
+        }
+        finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void validatorToolDecidesThroughTheDecisionsTopic() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "tool");
+        UUID claimId = partner.submit(spec);
+        TopicProbe topics = new TopicProbe(stack.endpoints());
+        ReviewRequested review = (ReviewRequested) topics.read(Topics.CLAIMS_REVIEW, record -> record.value()
+                        instanceof ReviewRequested requested && requested.getMetadata().getClaimId().equals(claimId), 1,
+                Duration.ZERO, Actors.PATIENCE).get(0).value();
+
+        ReviewDecided decided = ReviewDecided.newBuilder()
+                .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setClaimId(claimId)
+                        .setCausationId(review.getMetadata().getEventId())
+                        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build())
+                .setDecision(ReviewDecision.APPROVE).setReason(null).setMessage(null).setValidator("review-bot")
+                .setReviewRequestId(review.getMetadata().getEventId()).build();
+        topics.send(Topics.CLAIMS_REVIEW_DECISIONS, claimId.toString(), decided);
+
+        partner.awaitStatus(claimId, "AWAITING_CUSTOMER");
+        assertThat(validator.awaitReview(claimId, "APPROVED").toString()).contains("review-bot");
+    }
+
+    /** The decline link as a mail client shows it: the button's address in the HTML part. */
+    private static String link(Mailbox.Mail mail) {
+        Matcher link = DECLINE_LINK.matcher(mail.html());
+        assertThat(link.find()).as("a decline link in %s", mail.html()).isTrue();
+        return link.group(1);
+    }
+}

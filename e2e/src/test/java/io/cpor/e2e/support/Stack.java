@@ -1,0 +1,71 @@
+package io.cpor.e2e.support;
+
+import io.cpor.local.Endpoints;
+import io.cpor.local.testing.DemoTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * The whole stack as the README starts it ({@code ./cpor up --detach}, with a short decline window), once per test
+ * JVM, on free ports, stopped when the JVM ends. Its data directory (and logs) stays under {@code target/} for a
+ * look after a failure.
+ */
+public final class Stack {
+
+    /** Long enough for a person (or a browser) to decline from the mail; short enough to wait for activation. */
+    public static final Duration DECLINE_WINDOW = Duration.ofSeconds(45);
+
+    private static Stack shared;
+
+    private final Cpor cpor;
+    private final Endpoints endpoints;
+
+    private Stack(Cpor cpor) {
+        this.cpor = cpor;
+        String host = "127.0.0.1";
+        this.endpoints = new Endpoints(host + ":" + cpor.port(9092), "mongodb://" + host + ":" + cpor.port(27017),
+                "http://" + host + ":" + cpor.port(8081), "http://" + host + ":" + cpor.port(9000), host,
+                cpor.port(1025), cpor.port(1143), "http://localhost:" + cpor.port(8025),
+                "http://" + host + ":" + cpor.port(8090));
+    }
+
+    /** The running stack, started on first use. */
+    public static synchronized Stack shared() {
+        if (shared == null) {
+            try {
+                Files.createDirectories(Cpor.ROOT.resolve("e2e/target"));
+                Cpor cpor = Cpor.onFreePorts(Files.createTempDirectory(Cpor.ROOT.resolve("e2e/target"), "stack-"));
+                Cpor.Result up = cpor.run("up", "--detach", "--decline-window", DECLINE_WINDOW.toString());
+                if (up.exitCode() != 0) {
+                    cpor.run("down");
+                    throw new IllegalStateException("./cpor up failed (" + up.exitCode() + "):\n" + up.output());
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> cpor.run("down"), "cpor-down"));
+                shared = new Stack(cpor);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public Cpor cpor() {
+        return cpor;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The base URL of a service by its standard port: {@code url(8080)} is claim-service. */
+    public String url(int standardPort) {
+        return "http://localhost:" + cpor.port(standardPort);
+    }
+
+    public String token(String client) {
+        return DemoTokens.of(endpoints, client);
+    }
+}
