@@ -1,6 +1,7 @@
 package io.cpor.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +15,13 @@ import io.cpor.schemas.serde.AvroSerializer;
 import io.cpor.schemas.serde.HttpSchemaRegistryClient;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -126,6 +129,42 @@ class PlatformRestartIntegrationTests {
         finally {
             second.destroyForcibly().waitFor();
         }
+    }
+
+    @Test
+    void refusesSmtpConnectionsWhileTakenDownAndAcceptsMailAgainWhenUp() throws Exception {
+        String mailbox = "outage-" + UUID.randomUUID() + "@contoso.com";
+        try (LocalPlatform platform = LocalPlatform.start(new PlatformSettings("127.0.0.1", data, Ports.free(), 1))) {
+            Endpoints endpoints = platform.endpoints();
+            sendMail(endpoints, mailbox);
+
+            assertThat(put(endpoints.inboxUrl() + "/control/smtp/down").body()).isEqualTo("{\"smtp\":\"DOWN\"}");
+
+            assertThatThrownBy(() -> sendMail(endpoints, mailbox)).isInstanceOf(MessagingException.class)
+                    .hasRootCauseInstanceOf(ConnectException.class);
+            HttpResponse<String> health = get(endpoints.inboxUrl() + "/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(health.body()).path("components").path("SMTP").path("status").asText())
+                    .isEqualTo("DOWN");
+            assertThat(mailCount(endpoints, mailbox)).as("IMAP still serves what arrived").isEqualTo(1);
+
+            assertThat(put(endpoints.inboxUrl() + "/control/smtp/up").body()).isEqualTo("{\"smtp\":\"UP\"}");
+            sendMail(endpoints, mailbox);
+            assertThat(mailCount(endpoints, mailbox)).isEqualTo(2);
+            assertThat(get(endpoints.inboxUrl() + "/health").statusCode()).isEqualTo(200);
+            assertThat(put(endpoints.inboxUrl() + "/control/smtp/sideways").statusCode()).isEqualTo(400);
+            assertThat(get(endpoints.inboxUrl() + "/control/smtp/down").statusCode()).as("only PUT").isEqualTo(405);
+        }
+    }
+
+    private static HttpResponse<String> put(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Process startProcess(Ports ports, String name) throws Exception {

@@ -52,13 +52,32 @@ public final class InboxPage {
                 .on("GET", "/", request -> page.list())
                 .on("GET", "/mail/{mailbox}/{uid}", page::show)
                 .on("GET", "/mail/{mailbox}/{uid}/raw", page::raw)
-                .on("GET", "/health", request -> health(healthJson.get()));
+                .on("GET", "/health", request -> health(healthJson.get()))
+                .on("PUT", "/control/smtp/{state}", page::smtp);
         return HttpApp.start("inbox", host, port, routes, InboxPage::error, 64 * 1024);
     }
 
     /** 200 when every part is UP, 503 otherwise, like a Spring Boot health endpoint. */
     private static Response health(String json) {
         return Response.of(json.startsWith("{\"status\":\"UP\"") ? 200 : 503, "application/json", json);
+    }
+
+    /**
+     * Takes SMTP down or up for a fault drill ({@code ./cpor smtp down|up}). PUT, so a web page elsewhere cannot
+     * trigger it without a CORS preflight, which this server never grants.
+     */
+    private Response smtp(Request request) {
+        String state = request.pathParam("state");
+        if ("down".equals(state)) {
+            mail.stopSmtp();
+        }
+        else if ("up".equals(state)) {
+            mail.startSmtp();
+        }
+        else {
+            throw new HttpStatusException(400, "The SMTP state is up or down, not " + state);
+        }
+        return Response.of(200, "application/json", "{\"smtp\":\"" + (mail.smtpRunning() ? "UP" : "DOWN") + "\"}");
     }
 
     private Response list() throws MessagingException {

@@ -77,6 +77,23 @@ public final class MailServer implements AutoCloseable {
         return greenMail.port(ServerSetup.PROTOCOL_IMAP);
     }
 
+    /**
+     * Stops the SMTP server, for fault drills: connections are refused until {@link #startSmtp()}. IMAP, the inbox
+     * and the mail received so far stay.
+     */
+    public void stopSmtp() {
+        greenMail.stopSmtp();
+    }
+
+    /** Starts the SMTP server again on the same port after {@link #stopSmtp()}; does nothing if it runs. */
+    public void startSmtp() {
+        greenMail.startSmtp();
+    }
+
+    public boolean smtpRunning() {
+        return greenMail.smtpRunning();
+    }
+
     /** Every received mail, newest first. */
     public List<ReceivedMail> inbox() {
         List<ReceivedMail> mails = new ArrayList<>();
@@ -114,7 +131,48 @@ public final class MailServer implements AutoCloseable {
         }
 
         int port(String protocol) {
-            return services.get(protocol).getPort();
+            return setup(protocol).getPort();
+        }
+
+        synchronized void stopSmtp() {
+            AbstractServer smtp = services.remove(ServerSetup.PROTOCOL_SMTP);
+            if (smtp != null) {
+                smtp.stopService();
+            }
+        }
+
+        synchronized void startSmtp() {
+            if (services.containsKey(ServerSetup.PROTOCOL_SMTP)) {
+                return;
+            }
+            ServerSetup setup = setup(ServerSetup.PROTOCOL_SMTP);
+            Smtp smtp = new Smtp(setup, managers);
+            smtp.startService();
+            try {
+                if (!smtp.waitTillRunning(setup.getServerStartupTimeout())) {
+                    smtp.stopService();
+                    throw new IllegalStateException("SMTP did not start again on port " + setup.getPort());
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                smtp.stopService();
+                throw new IllegalStateException("Interrupted while starting SMTP", e);
+            }
+            services.put(ServerSetup.PROTOCOL_SMTP, smtp);
+        }
+
+        synchronized boolean smtpRunning() {
+            return services.containsKey(ServerSetup.PROTOCOL_SMTP);
+        }
+
+        private ServerSetup setup(String protocol) {
+            for (ServerSetup setup : config) {
+                if (setup.getProtocol().equals(protocol)) {
+                    return setup;
+                }
+            }
+            throw new IllegalArgumentException("not served here: " + protocol);
         }
 
         @Override
