@@ -7,6 +7,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +47,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataBufferLimitException.class)
     ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException failure) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLargeProblem());
+    }
+
+    /**
+     * The database did not answer (down, restarting, unreachable): nothing was stored, and the same request later
+     * will do. 503 with {@code Retry-After}, so a client retries rather than gives up; a warning, not an error.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> unavailable(DataAccessException failure) {
+        log.warn("Database unavailable, answered 503: {}", failure.getMostSpecificCause().toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                        "The service cannot reach its database just now; nothing was stored. Send the same request "
+                                + "again (with the same Idempotency-Key, if it had one)."));
     }
 
     @ExceptionHandler(Exception.class)
