@@ -30,6 +30,14 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
         return new ClaimSpec(partnerId, name, tenantId, domain, locale, customerEmail, partnerEmail, List.of(value));
     }
 
+    public ClaimSpec customerEmail(String value) {
+        return new ClaimSpec(partnerId, name, tenantId, domain, locale, value, partnerEmail, workloads);
+    }
+
+    public ClaimSpec name(String value) {
+        return new ClaimSpec(partnerId, value, tenantId, domain, locale, customerEmail, partnerEmail, workloads);
+    }
+
     public ClaimSpec tenant(UUID value) {
         return new ClaimSpec(partnerId, name, value, domain, locale, customerEmail, partnerEmail, workloads);
     }

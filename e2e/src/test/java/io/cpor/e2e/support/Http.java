@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** JSON over HTTP with a bearer token, as an integration would call the APIs. */
 public final class Http {
@@ -24,10 +25,16 @@ public final class Http {
     }
 
     public static Answer post(String url, String token, Object body) {
+        return post(url, token, body, Map.of());
+    }
+
+    public static Answer post(String url, String token, Object body, Map<String, String> headers) {
         try {
             String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            headers.forEach(request::header);
+            return send(request, token);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

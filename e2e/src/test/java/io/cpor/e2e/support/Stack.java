@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The whole stack as the README starts it ({@code ./cpor up --detach}, with a short decline window), once per test
@@ -16,6 +17,10 @@ public final class Stack {
 
     /** Long enough for a person (or a browser) to decline from the mail; short enough to wait for activation. */
     public static final Duration DECLINE_WINDOW = Duration.ofSeconds(45);
+
+    /** The services by their standard ports. */
+    public static final Map<String, Integer> SERVICES = Map.of("claim-service", 8080, "validation-service", 8082,
+            "notification-service", 8083, "association-service", 8084);
 
     private static Stack shared;
 
@@ -67,5 +72,49 @@ public final class Stack {
 
     public String token(String client) {
         return DemoTokens.of(endpoints, client);
+    }
+
+    /** SIGKILL: the process ends at once, as in a power cut; nothing of it runs a shutdown hook. */
+    public void kill(String part) {
+        end(part, ProcessHandle::destroyForcibly);
+    }
+
+    /** SIGTERM: the process shuts down gracefully (its consumers leave their groups). */
+    public void terminate(String part) {
+        end(part, ProcessHandle::destroy);
+    }
+
+    private void end(String part, java.util.function.Consumer<ProcessHandle> signal) {
+        long pid = cpor.pid(part).orElseThrow(() -> new IllegalStateException(part + " is not running"));
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
+                part + " (pid " + pid + ") is not running"));
+        signal.accept(process);
+        process.onExit().orTimeout(90, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    /** {@code ./cpor <arguments>}, which must succeed. */
+    public void run(String... arguments) {
+        Cpor.Result result = cpor.run(arguments);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("./cpor " + String.join(" ", arguments) + " failed ("
+                    + result.exitCode() + "):\n" + result.output());
+        }
+    }
+
+    /** Every service answers its readiness check with 200, and the platform its health check. */
+    public Map<String, Integer> health() {
+        Map<String, Integer> health = new java.util.LinkedHashMap<>();
+        SERVICES.forEach((service, port) -> health.put(service, status(url(port) + "/actuator/health/readiness")));
+        health.put("platform", status(endpoints.inboxUrl() + "/health"));
+        return health;
+    }
+
+    private static int status(String url) {
+        try {
+            return Http.get(url, null).status();
+        }
+        catch (RuntimeException unreachable) {
+            return -1;
+        }
     }
 }
