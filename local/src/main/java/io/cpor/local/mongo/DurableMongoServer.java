@@ -114,11 +114,17 @@ public final class DurableMongoServer implements AutoCloseable {
             super(store);
         }
 
+        private final OpCounters counters = new OpCounters();
+
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
             try {
+                counters.count(command, query);
                 if ("hello".equalsIgnoreCase(command)) {
                     return hello(channel, databaseName, query);
+                }
+                if ("serverStatus".equalsIgnoreCase(command)) {
+                    return counters.addTo(super.handleCommand(channel, databaseName, command, query));
                 }
                 return super.handleCommand(channel, databaseName, command, query);
             }

@@ -112,6 +112,31 @@ class DurableMongoServerTests {
         assertThat(hello.getInteger("maxWireVersion")).isGreaterThanOrEqualTo(8);
     }
 
+    @Test
+    void countsOperationsAndWrittenDocumentsInServerStatus() {
+        Document before = serverStatus();
+
+        Mono.from(timers.insertMany(List.of(new Document("_id", "c1"), new Document("_id", "c2")))).block();
+        Mono.from(timers.updateOne(new Document("_id", "c1"), Updates.set("state", "DONE"))).block();
+        Mono.from(timers.findOneAndUpdate(new Document("_id", "c2"), Updates.set("state", "TAKEN"))).block();
+        Mono.from(timers.deleteOne(new Document("_id", "c1"))).block();
+        find(new Document("_id", "c2"));
+
+        Document after = serverStatus();
+        Document counted = after.get("opcounters", Document.class);
+        Document was = before.get("opcounters", Document.class);
+        assertThat(counted.getLong("insert") - was.getLong("insert")).isEqualTo(2);
+        assertThat(counted.getLong("update") - was.getLong("update")).isEqualTo(1);
+        assertThat(counted.getLong("delete") - was.getLong("delete")).isEqualTo(1);
+        assertThat(counted.getLong("query") - was.getLong("query")).isEqualTo(1);
+        assertThat(after.getLong("cporWrites") - before.getLong("cporWrites")).as("2 inserted, 1 updated, 1 taken, "
+                + "1 deleted").isEqualTo(5);
+    }
+
+    private Document serverStatus() {
+        return Mono.from(client.getDatabase("admin").runCommand(new Document("serverStatus", 1))).block();
+    }
+
     private List<Document> find(Document query) {
         return Flux.from(timers.find(query)).collectList().block();
     }
