@@ -64,7 +64,7 @@ class FaultsIntegrationTests {
 
     @BeforeAll
     static void startTheValidatorTool() {
-        validatorTool = ValidatorTool.start(Stack.shared().endpoints());
+        validatorTool = ValidatorTool.start(Stack.shared().endpoints(), ClaimStream.validatorPolicy());
     }
 
     @AfterAll

@@ -1,5 +1,10 @@
 package io.cpor.e2e.support;
 
+import io.cpor.events.claims.Claim;
+import io.cpor.events.claims.Customer;
+import io.cpor.events.claims.CustomerContact;
+import io.cpor.events.claims.DocumentReference;
+import io.cpor.events.claims.PartnerContact;
 import io.cpor.local.tenants.TenantDirectory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +17,8 @@ import java.util.UUID;
  */
 public record ClaimSpec(String partnerId, String name, UUID tenantId, String domain, String locale,
         String customerEmail, String partnerEmail, List<String> workloads) {
+
+    private static final String POE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     /** A fresh claim: its own sandbox tenant, Teams and Exchange Online, English. */
     public static ClaimSpec fresh(String partnerId, String label) {
@@ -48,6 +55,21 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
                 customerEmail, "other-" + partnerEmail, workloads);
     }
 
+    /** The claim as the events carry it (what the claim-service publishes for this body). */
+    public Claim claim() {
+        return Claim.newBuilder().setPartnerId(partnerId).setName(name)
+                .setCustomer(Customer.newBuilder().setTenantId(tenantId).setDomain(domain).setLocale(locale)
+                        .setContact(CustomerContact.newBuilder().setName("Ana Souza").setTitle("CIO")
+                                .setEmail(customerEmail).build()).build())
+                .setPartnerContact(PartnerContact.newBuilder().setName("Sam Partner").setEmail(partnerEmail).build())
+                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USAGE_RECOGNITION")
+                .setWorkloads(workloads).setSubscriptionId(null)
+                .setProofOfExecution(DocumentReference.newBuilder().setFileName("proof-of-execution.pdf")
+                        .setMediaType("application/pdf").setSizeBytes(48213L).setSha256(POE_SHA256)
+                        .setUri("https://files.partner.example/poe.pdf").build())
+                .build();
+    }
+
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("partnerId", partnerId);
@@ -60,7 +82,7 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
         body.put("partnerRole", "USAGE_RECOGNITION");
         body.put("workloads", workloads);
         body.put("proofOfExecution", Map.of("fileName", "proof-of-execution.pdf", "mediaType", "application/pdf",
-                "sizeBytes", 48213, "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "sizeBytes", 48213, "sha256", POE_SHA256,
                 "uri", "https://files.partner.example/poe.pdf"));
         return body;
     }

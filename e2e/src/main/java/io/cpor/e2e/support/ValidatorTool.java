@@ -7,7 +7,6 @@ import io.cpor.events.review.ReviewRequested;
 import io.cpor.local.Endpoints;
 import io.cpor.schemas.EventIds;
 import io.cpor.schemas.Topics;
-import io.cpor.schemas.serde.AvroDeserializer;
 import io.cpor.schemas.serde.AvroSerdeConfig;
 import io.cpor.schemas.serde.AvroSerializer;
 import java.time.Duration;
@@ -25,35 +24,49 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A validator tool of Microsoft's as DESIGN.md has them: it reads {@code cpor.claims.review} and answers on
- * {@code cpor.claims.review-decisions}. It decides the stream's claims as their names say, with a decision id derived
- * from the review request, so a review read twice gets the same decision twice (which the service applies once).
- * It rides out broker restarts: an unsent decision is sent again until the broker takes it.
+ * {@code cpor.claims.review-decisions}. A policy decides each review (or leaves it to others); the decision id is
+ * derived from the review request, so a review read twice gets the same decision twice (which the service applies
+ * once). It rides out broker restarts: an unsent decision is sent again until the broker takes it.
  */
 public final class ValidatorTool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ValidatorTool.class);
 
+    /** What the tool decides for a review: APPROVE, REJECT, or null to leave it alone. */
+    @FunctionalInterface
+    public interface Policy {
+        ReviewDecision decide(ReviewRequested review);
+    }
+
     private final Endpoints platform;
+    private final Policy policy;
+    private final java.util.function.BiConsumer<ReviewRequested, ReviewDecided> onSent;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger decisions = new AtomicInteger();
     private final Thread worker;
 
-    private ValidatorTool(Endpoints platform) {
+    private ValidatorTool(Endpoints platform, Policy policy,
+            java.util.function.BiConsumer<ReviewRequested, ReviewDecided> onSent) {
         this.platform = platform;
+        this.policy = policy;
+        this.onSent = onSent;
         this.worker = new Thread(this::work, "validator-tool");
     }
 
-    public static ValidatorTool start(Endpoints platform) {
-        ValidatorTool tool = new ValidatorTool(platform);
+    public static ValidatorTool start(Endpoints platform, Policy policy) {
+        return start(platform, policy, (review, decided) -> { });
+    }
+
+    /** A tool that also tells {@code onSent} of each decision the broker took. */
+    public static ValidatorTool start(Endpoints platform, Policy policy,
+            java.util.function.BiConsumer<ReviewRequested, ReviewDecided> onSent) {
+        ValidatorTool tool = new ValidatorTool(platform, policy, onSent);
         tool.worker.start();
         return tool;
     }
@@ -64,37 +77,26 @@ public final class ValidatorTool implements AutoCloseable {
     }
 
     private void work() {
-        Map<String, Object> consumerSettings = settings();
-        consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-validator-tool-" + UUID.randomUUID());
-        consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerSettings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         Map<String, Object> producerSettings = settings();
         producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
         producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        AvroDeserializer avro = new AvroDeserializer();
-        avro.configure(consumerSettings, false);
-        // Poison on the review topic (a fault test writes some) is not the tool's to judge: it skips it.
-        Deserializer<Object> values = (topic, data) -> {
-            try {
-                return avro.deserialize(topic, data);
-            }
-            catch (SerializationException poison) {
-                return null;
-            }
-        };
         AvroSerializer serializer = new AvroSerializer();
         serializer.configure(producerSettings, false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerSettings,
-                new StringDeserializer(), values);
+        // Poison on the review topic (a fault test writes some) is not the tool's to judge: it reads as null.
+        try (KafkaConsumer<String, Object> consumer = AvroConsumers.create(platform, "e2e-validator-tool", "earliest",
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
                 KafkaProducer<String, Object> producer = new KafkaProducer<>(producerSettings,
                         new StringSerializer(), serializer)) {
             consumer.subscribe(List.of(Topics.CLAIMS_REVIEW));
             while (running.get()) {
                 for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (record.value() instanceof ReviewRequested review
-                            && review.getClaim().getName().startsWith(ClaimStream.NAME_PREFIX)) {
-                        sendUntilTaken(producer, decide(review));
+                    if (record.value() instanceof ReviewRequested review) {
+                        ReviewDecision decision = policy.decide(review);
+                        if (decision != null) {
+                            ReviewDecided decided = decided(review, decision);
+                            sendUntilTaken(producer, decided);
+                            onSent.accept(review, decided);
+                        }
                     }
                 }
             }
@@ -104,17 +106,17 @@ public final class ValidatorTool implements AutoCloseable {
         }
     }
 
-    private static ReviewDecided decide(ReviewRequested review) {
-        ClaimStream.Fate fate = ClaimStream.Fate.of(review.getClaim().getName().toString());
-        boolean approve = fate != ClaimStream.Fate.REJECT;
+    private static ReviewDecided decided(ReviewRequested review, ReviewDecision decision) {
         UUID reviewId = review.getMetadata().getEventId();
         return ReviewDecided.newBuilder()
                 .setMetadata(EventMetadata.newBuilder().setEventId(EventIds.derive(reviewId, "e2e-validator-tool"))
                         .setClaimId(review.getMetadata().getClaimId()).setCausationId(reviewId)
                         .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build())
-                .setDecision(approve ? ReviewDecision.APPROVE : ReviewDecision.REJECT)
-                .setReason(approve ? null : "The proof of execution shows a pilot, not a deployment")
-                .setMessage(null).setValidator("e2e-validator-tool").setReviewRequestId(reviewId).build();
+                .setDecision(decision)
+                .setReason(decision == ReviewDecision.REJECT ? "The proof of execution shows a pilot, not a deployment"
+                        : null)
+                .setMessage(decision == ReviewDecision.REQUEST_INFORMATION ? "Attach the signed statement of work"
+                        : null).setValidator("e2e-validator-tool").setReviewRequestId(reviewId).build();
     }
 
     private void sendUntilTaken(KafkaProducer<String, Object> producer, ReviewDecided decided) {
