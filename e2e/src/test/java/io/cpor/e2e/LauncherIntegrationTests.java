@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./cpor} on the packaged tree: up prints the summary, status reports every part, a second up refuses, down
- * stops every process it started. Runs after {@code package} (failsafe), on ports shifted away from the standard
+ * {@code ./cpor} on the packaged tree: up prints the summary, status reports every part, a second up refuses, an
+ * extra instance starts and a service stops and restarts, down stops every process it started. Runs after {@code package} (failsafe), on ports shifted away from the standard
  * ones so a stack a developer runs at the same time is not disturbed.
  */
 class LauncherIntegrationTests {
@@ -63,8 +63,20 @@ class LauncherIntegrationTests {
         assertThat(again.exitCode()).isEqualTo(4);
         assertThat(again.output()).contains("already running");
 
+        Cpor.Result instance = cpor("instance", "association-service", "2");
+        assertThat(instance.exitCode()).as(instance.output()).isZero();
+        assertThat(instance.output()).contains("association-service-2 is up on port " + (8184 + offset));
+        assertThat(cpor("instance", "association-service", "2").exitCode()).as("already running").isEqualTo(4);
+
+        Cpor.Result stopped = cpor("stop", "validation-service");
+        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+        Cpor.Result partly = cpor("status");
+        assertThat(partly.exitCode()).isEqualTo(1);
+        assertThat(partly.output()).contains("validation-service    not running");
+        assertThat(cpor("restart", "validation-service").exitCode()).isZero();
+
         List<Long> started = pids();
-        assertThat(started).as("the platform and claim-service").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(started).as("the platform, four services and a second association-service").hasSize(6);
         Cpor.Result down = cpor("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
@@ -82,11 +94,16 @@ class LauncherIntegrationTests {
 
         Cpor.Result window = cpor("up", "--decline-window", "five-minutes");
         Cpor.Result unknown = cpor("launch");
+        Cpor.Result noSuchService = cpor("stop", "billing-service");
+        Cpor.Result firstInstance = cpor("instance", "association-service", "1");
 
         assertThat(window.exitCode()).isEqualTo(2);
         assertThat(window.output()).contains("not an ISO-8601 duration");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.output()).contains("./cpor up");
+        assertThat(noSuchService.exitCode()).isEqualTo(2);
+        assertThat(noSuchService.output()).contains("no service named billing-service");
+        assertThat(firstInstance.exitCode()).as("instance 1 is the service itself").isEqualTo(2);
     }
 
     private List<Long> pids() throws IOException {
