@@ -145,7 +145,10 @@ final class TimerBacklog {
 
     private static ClaimApproved approved() {
         return ClaimApproved.newBuilder().setMetadata(metadata(UUID.randomUUID()))
-                .setClaim(ClaimSpec.fresh("1000001", "timer").workloads("TEAMS").claim()).setApprovedBy("bench")
+                // A tenant of its own (a random GUID): two of 10,000 short sandbox names can meet, and the second
+                // claim would be a conflict, not a timer.
+                .setClaim(ClaimSpec.fresh("1000001", "timer").workloads("TEAMS").tenant(UUID.randomUUID()).claim())
+                .setApprovedBy("bench")
                 .build();
     }
 
