@@ -23,8 +23,4 @@ final class Latencies {
         return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", histogram.getValueAtPercentile(50),
                 histogram.getValueAtPercentile(95), histogram.getValueAtPercentile(99), histogram.getMaxValue());
     }
-
-    synchronized long p99() {
-        return histogram.getValueAtPercentile(99);
-    }
 }

@@ -145,10 +145,7 @@ final class TimerBacklog {
 
     private static ClaimApproved approved() {
         return ClaimApproved.newBuilder().setMetadata(metadata(UUID.randomUUID()))
-                // A tenant of its own (a random GUID): two of 10,000 short sandbox names can meet, and the second
-                // claim would be a conflict, not a timer.
-                .setClaim(ClaimSpec.fresh("1000001", "timer").workloads("TEAMS").tenant(UUID.randomUUID()).claim())
-                .setApprovedBy("bench")
+                .setClaim(ClaimSpec.fresh("1000001", "timer").workloads("TEAMS").claim()).setApprovedBy("bench")
                 .build();
     }
 

@@ -22,7 +22,8 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
 
     /** A fresh claim: its own sandbox tenant, Teams and Exchange Online, English. */
     public static ClaimSpec fresh(String partnerId, String label) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
+        // 48 random bits: a run of tens of thousands of fresh claims never gives two the same tenant.
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String domain = label + "-" + id + TenantDirectory.SANDBOX_SUFFIX;
         return new ClaimSpec(partnerId, label + " " + id, TenantDirectory.sandboxTenantId(domain), domain, "en",
                 "customer-" + id + "@" + domain, "partner-" + id + "@partner.example",
