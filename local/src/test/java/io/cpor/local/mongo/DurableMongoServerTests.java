@@ -2,6 +2,7 @@ package io.cpor.local.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
@@ -83,6 +84,23 @@ class DurableMongoServerTests {
         });
         assertThat(find(new Document("_id", "t2").append("attempts", 0))).isEmpty();
         assertThat(find(new Document("_id", "nope").append("state", "FIRED"))).isEmpty();
+    }
+
+    @Test
+    void appliesAGuardWrittenAsAnAndOfFiltersOnlyWhenItHolds() {
+        long fired = Mono.from(timers.updateOne(Filters.and(Filters.eq("_id", "t1"), Filters.eq("state", "PENDING")),
+                Updates.set("state", "FIRED"))).block().getModifiedCount();
+        long again = Mono.from(timers.updateOne(Filters.and(Filters.eq("_id", "t1"), Filters.eq("state", "PENDING")),
+                Updates.set("state", "FIRED"))).block().getModifiedCount();
+        long deleted = Mono.from(timers.deleteOne(Filters.and(Filters.eq("state", "PENDING"), Filters.eq("_id", "t3"))))
+                .block().getDeletedCount();
+
+        assertThat(fired).isEqualTo(1);
+        assertThat(again).as("the guard no longer holds").isZero();
+        assertThat(deleted).isEqualTo(1);
+        assertThat(find(new Document())).extracting(doc -> doc.getString("_id")).containsExactly("t1", "t2");
+        assertThat(find(new Document("$and", List.of(new Document("_id", "t1"), new Document("_id", "t2")))))
+                .as("two ids pinned at once match nothing").isEmpty();
     }
 
     @Test
