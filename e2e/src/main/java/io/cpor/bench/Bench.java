@@ -50,7 +50,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("claims", "10000", "paced-claims", "3000",
                 "in-flight", "16", "timers", "20000", "intake-seconds", "15", "kafka-events", "50000",
-                "mongo-documents", "10000"));
+                "mongo-documents", "10000", "phases", "baselines,pipeline,timers,intake"));
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Arguments are --name=value, not " + arg);
@@ -74,43 +74,28 @@ public final class Bench {
         Map<String, Long> idle = memory.resident();
         say("Idle resident memory (MiB): " + idle);
 
-        ClaimSubmitted event = typicalEvent();
-        int eventBytes = serializedSize(event);
-        int documentBytes = 1024;
-        double kafkaRate = Baselines.kafka(platform, event, setting("kafka-events"));
-        row("Kafka baseline: " + eventBytes + "-byte Avro events produced and consumed", per(kafkaRate, "events"));
-        double mongoRate = Baselines.mongo(platform, documentBytes, setting("mongo-documents"), 16);
-        row("MongoDB-wire baseline: " + documentBytes + "-byte insert + guarded update", per(mongoRate, "ops"));
-
-        Pipeline pipeline = new Pipeline(platform, "http://localhost:" + port(8080) + "/api/v1/claims");
-        Pipeline.Run closed;
-        Pipeline.Run paced;
-        try (ValidatorTool tool = ValidatorTool.start(platform, review -> review.getClaim().getName()
-                .startsWith(Pipeline.NAME_PREFIX) ? ReviewDecision.APPROVE : null)) {
-            say("Pipeline: " + setting("claims") + " claims, " + setting("in-flight") + " POSTs in flight");
-            closed = pipeline.closedLoop(setting("claims"), setting("in-flight"));
-            double half = closed.notifiedPerSecond() / 2;
-            say(String.format("Pipeline at half that rate: %d claims at %.1f/s", setting("paced-claims"), half));
-            paced = pipeline.openLoop(setting("paced-claims"), half);
+        double kafkaRate = 0;
+        double mongoRate = 0;
+        if (phase("baselines")) {
+            ClaimSubmitted event = typicalEvent();
+            int documentBytes = 1024;
+            kafkaRate = Baselines.kafka(platform, event, setting("kafka-events"));
+            row("Kafka baseline: " + serializedSize(event) + "-byte Avro events produced and consumed",
+                    per(kafkaRate, "events"));
+            mongoRate = Baselines.mongo(platform, documentBytes, setting("mongo-documents"), 16);
+            row("MongoDB-wire baseline: " + documentBytes + "-byte insert + guarded update", per(mongoRate, "ops"));
         }
-        double serialBound = 1 / (closed.eventsPerClaim() / kafkaRate + closed.writesPerClaim() / mongoRate);
-        row("Events per claim (counted on the topics)", String.format("%.1f", closed.eventsPerClaim()));
-        row("MongoDB writes per claim (counted by the server)", String.format("%.1f", closed.writesPerClaim()));
-        row("Platform bound (events/claim ÷ Kafka rate + writes/claim ÷ MongoDB rate)", per(serialBound, "claims"));
-        row("Pipeline: claims accepted (HTTP 202)", per(closed.acceptedPerSecond(), "claims"));
-        row("Pipeline: claims to CustomerNotified", per(closed.notifiedPerSecond(), "claims"));
-        row("Pipeline / platform bound", String.format("%.0f%%", 100 * closed.notifiedPerSecond() / serialBound));
-        row("Latency POST → CustomerNotified, at full rate", closed.toNotified().summary());
-        row("Latency POST → AssociationActivated, at full rate", closed.toActivated().summary());
-        row(String.format("Latency POST → CustomerNotified, at half rate (%.1f/s)", closed.notifiedPerSecond() / 2),
-                paced.toNotified().summary());
-        row("Latency POST → AssociationActivated, at half rate", paced.toActivated().summary());
+        if (phase("pipeline")) {
+            runPipeline(kafkaRate, mongoRate);
+        }
 
         // The timer runs stop the notification-service: its peak is read before.
         Map<String, Long> peak = new LinkedHashMap<>(memory.peak());
-        runTimers(data);
+        if (phase("timers")) {
+            runTimers(data);
+        }
 
-        if (Intake.available()) {
+        if (phase("intake") && Intake.available()) {
             int seconds = setting("intake-seconds");
             String claimsUrl = "http://127.0.0.1:" + port(8080) + "/api/v1/claims";
             Intake.Load trivial = Intake.get("http://127.0.0.1:" + port(8080) + "/actuator/health/liveness", 16,
@@ -124,7 +109,7 @@ public final class Bench {
                             + " not 2xx" : ""));
             row("Intake / trivial endpoint", String.format("%.0f%%", 100 * intake.perSecond() / trivial.perSecond()));
         }
-        else {
+        else if (phase("intake")) {
             row("Intake", "not measured: wrk is not installed (apt-get install wrk)");
         }
 
@@ -137,6 +122,40 @@ public final class Bench {
             }
         });
         report();
+    }
+
+    private boolean phase(String name) {
+        return List.of(settings.get("phases").split(",")).contains(name);
+    }
+
+    /** The pipeline at full and at half rate; the ratio to the platform bound when the baselines were measured. */
+    private void runPipeline(double kafkaRate, double mongoRate) throws Exception {
+        Pipeline pipeline = new Pipeline(platform, "http://localhost:" + port(8080) + "/api/v1/claims");
+        Pipeline.Run closed;
+        Pipeline.Run paced;
+        try (ValidatorTool tool = ValidatorTool.start(platform, review -> review.getClaim().getName()
+                .startsWith(Pipeline.NAME_PREFIX) ? ReviewDecision.APPROVE : null)) {
+            say("Pipeline: " + setting("claims") + " claims, " + setting("in-flight") + " POSTs in flight");
+            closed = pipeline.closedLoop(setting("claims"), setting("in-flight"));
+            double half = closed.notifiedPerSecond() / 2;
+            say(String.format("Pipeline at half that rate: %d claims at %.1f/s", setting("paced-claims"), half));
+            paced = pipeline.openLoop(setting("paced-claims"), half);
+        }
+        row("Events per claim (counted on the topics)", String.format("%.1f", closed.eventsPerClaim()));
+        row("MongoDB writes per claim (counted by the server)", String.format("%.1f", closed.writesPerClaim()));
+        if (kafkaRate > 0) {
+            double serialBound = 1 / (closed.eventsPerClaim() / kafkaRate + closed.writesPerClaim() / mongoRate);
+            row("Platform bound (events/claim ÷ Kafka rate + writes/claim ÷ MongoDB rate)",
+                    per(serialBound, "claims"));
+            row("Pipeline / platform bound", String.format("%.0f%%", 100 * closed.notifiedPerSecond() / serialBound));
+        }
+        row("Pipeline: claims accepted (HTTP 202)", per(closed.acceptedPerSecond(), "claims"));
+        row("Pipeline: claims to CustomerNotified", per(closed.notifiedPerSecond(), "claims"));
+        row("Latency POST → CustomerNotified, at full rate", closed.toNotified().summary());
+        row("Latency POST → AssociationActivated, at full rate", closed.toActivated().summary());
+        row(String.format("Latency POST → CustomerNotified, at half rate (%.1f/s)", closed.notifiedPerSecond() / 2),
+                paced.toNotified().summary());
+        row("Latency POST → AssociationActivated, at half rate", paced.toActivated().summary());
     }
 
     private void runTimers(Path data) throws Exception {

@@ -5,6 +5,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -41,6 +44,11 @@ public final class DurableMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DurableMongoServer.class);
 
+    private static final String FORMAT_MAP = "cpor.format";
+    private static final String INDEX_KEY_ORDER = "mongodb-value-order";
+    /** How H2Database names the map of an index: {@code <database>.<collection>._index_<name>}. */
+    private static final String INDEX_MAP_INFIX = "._index_";
+
     private final MongoServer server;
     private final ScheduledExecutorService compaction;
     private final String connectionString;
@@ -65,6 +73,7 @@ public final class DurableMongoServer implements AutoCloseable {
                 .autoCompactFillRate(90)
                 .open();
         store.setRetentionTime(0);
+        dropIndexesOfTheOldKeyOrder(store);
         MongoServer server = new MongoServer(new CommitBeforeReplyBackend(store));
         server.bind(host, port);
         ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -75,6 +84,23 @@ public final class DurableMongoServer implements AutoCloseable {
         compaction.scheduleWithFixedDelay(() -> compact(store), 500, 500, TimeUnit.MILLISECONDS);
         String address = server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
         return new DurableMongoServer(server, compaction, "mongodb://" + address);
+    }
+
+    /**
+     * Unique indexes are kept in {@link IndexKeyDataType}'s order. A store written before that kept them in H2's
+     * order of Java-serialized keys: those index maps go, and mongo-java-server rebuilds an index from the documents
+     * when it finds it empty on opening the collection.
+     */
+    private static void dropIndexesOfTheOldKeyOrder(MVStore store) {
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        if (!INDEX_KEY_ORDER.equals(format.get("indexKeys"))) {
+            store.getMapNames().stream().filter(name -> name.contains(INDEX_MAP_INFIX)).toList().forEach(name -> {
+                log.info("Rebuilding index {} in MongoDB's key order", name);
+                store.removeMap(name);
+            });
+            format.put("indexKeys", INDEX_KEY_ORDER);
+            store.commit();
+        }
     }
 
     /** {@code mongodb://host:port}, without a database. */
@@ -154,7 +180,10 @@ public final class DurableMongoServer implements AutoCloseable {
             return new IdFirstDatabase(databaseName);
         }
 
-        /** A database whose collections look a document up by its id before matching the rest of a query. */
+        /**
+         * A database whose collections store documents as BSON and look a document up by its id before matching the
+         * rest of a query, and whose unique indexes order their keys as MongoDB does.
+         */
         private final class IdFirstDatabase extends H2Database {
 
             IdFirstDatabase(String databaseName) {
@@ -162,12 +191,22 @@ public final class DurableMongoServer implements AutoCloseable {
             }
 
             @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                MVMap<KeyValue, Object> map = getMvStore().openMap(
+                        getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+                        new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyDataType.INSTANCE));
+                return new OrderedUniqueIndex(map, indexName, keys, sparse);
+            }
+
+            @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 // The map names H2Database gives a collection, so stores written by either open with either.
                 String namespace = getFullCollectionNamespace(collectionName);
-                return new IdFirstCollection(this, collectionName, options,
-                        getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
-                        cursorRegistry);
+                MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE));
+                return new IdFirstCollection(this, collectionName, options, documents,
+                        getMvStore().openMap("meta." + namespace), cursorRegistry);
             }
         }
     }

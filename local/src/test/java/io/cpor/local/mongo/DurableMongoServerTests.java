@@ -1,18 +1,24 @@
 package io.cpor.local.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.List;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +125,74 @@ class DurableMongoServerTests {
 
         assertThat(find(new Document())).hasSize(3);
         assertThat(find(new Document("_id", "t3").append("state", "PENDING"))).hasSize(1);
+    }
+
+    @Test
+    void storesEveryValueTypeTheServicesWriteAndReadsItBackAfterAReopen() {
+        Document rich = new Document("_id", "rich").append("at", new java.util.Date(1_700_000_000_123L))
+                .append("uuid", new org.bson.types.Binary(org.bson.BsonBinarySubType.UUID_STANDARD, new byte[16]))
+                .append("count", 7).append("big", 1L << 40).append("ratio", 0.25).append("flag", true)
+                .append("none", null).append("text", "Grüße, 東京")
+                .append("outbox", List.of(new Document("eventId", "e1").append("payload", new org.bson.types.Binary(
+                        new byte[] {0, 1, 2, (byte) 255})), new Document("eventId", "e2")))
+                .append("nested", new Document("workloads", List.of("TEAMS", "INTUNE")));
+        Mono.from(timers.insertOne(rich)).block();
+
+        client.close();
+        server.close();
+        server = DurableMongoServer.start("127.0.0.1", 0, data.resolve("test.mv.db"));
+        client = MongoClients.create(server.connectionString());
+        timers = client.getDatabase("test").getCollection("timers");
+
+        Document read = find(new Document("_id", "rich")).get(0);
+        assertThat(read.toJson()).isEqualTo(rich.toJson());
+    }
+
+    @Test
+    void keepsAUniqueIndexUniqueAndUsableAcrossAReopen() {
+        MongoCollection<Document> claims = client.getDatabase("test").getCollection("claims");
+        Mono.from(claims.createIndex(new Document("scope", 1), new IndexOptions().unique(true))).block();
+        Mono.from(claims.insertMany(List.of(new Document("_id", "c1").append("scope", "p1|k1"),
+                new Document("_id", "c2").append("scope", "p1|k2")))).block();
+
+        client.close();
+        server.close();
+        server = DurableMongoServer.start("127.0.0.1", 0, data.resolve("test.mv.db"));
+        client = MongoClients.create(server.connectionString());
+        MongoCollection<Document> reopened = client.getDatabase("test").getCollection("claims");
+
+        assertThat(Flux.from(reopened.find(new Document("scope", "p1|k2"))).collectList().block())
+                .extracting(doc -> doc.getString("_id")).containsExactly("c2");
+        assertThatThrownBy(() -> Mono.from(reopened.insertOne(new Document("_id", "c3").append("scope", "p1|k1")))
+                .block()).isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void opensAStoreWrittenByTheStockH2BackendAndRebuildsItsIndexes() {
+        client.close();
+        server.close();
+        Path old = data.resolve("old.mv.db");
+        MVStore store = new MVStore.Builder().fileName(old.toString()).open();
+        MongoServer stock = new MongoServer(new H2Backend(store));
+        String address = stock.bindAndGetConnectionString();
+        try (com.mongodb.reactivestreams.client.MongoClient oldClient = MongoClients.create(address)) {
+            MongoCollection<Document> claims = oldClient.getDatabase("test").getCollection("claims");
+            Mono.from(claims.createIndex(new Document("scope", 1), new IndexOptions().unique(true))).block();
+            Mono.from(claims.insertMany(List.of(new Document("_id", "c1").append("scope", "p1|k1").append("n", 1),
+                    new Document("_id", "c2").append("scope", "p1|k2").append("n", 2)))).block();
+        }
+        stock.shutdown();
+
+        server = DurableMongoServer.start("127.0.0.1", 0, old);
+        client = MongoClients.create(server.connectionString());
+        MongoCollection<Document> claims = client.getDatabase("test").getCollection("claims");
+        Mono.from(claims.updateOne(new Document("_id", "c1").append("n", 1), Updates.set("n", 10))).block();
+
+        assertThat(Flux.from(claims.find()).collectList().block()).extracting(doc -> doc.getInteger("n"))
+                .containsExactly(10, 2);
+        assertThat(Flux.from(claims.find(new Document("scope", "p1|k2"))).collectList().block()).hasSize(1);
+        assertThatThrownBy(() -> Mono.from(claims.insertOne(new Document("_id", "c3").append("scope", "p1|k2")))
+                .block()).isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
     }
 
     @Test
