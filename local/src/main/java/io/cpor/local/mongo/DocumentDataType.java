@@ -29,6 +29,8 @@ final class DocumentDataType extends BasicDataType<Document> {
     /** The first byte of a BSON value here; never a tag of H2's {@link ObjectDataType}. */
     private static final byte BSON = (byte) 0xB5;
 
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+
     private final ObjectDataType javaSerialized = new ObjectDataType();
 
     private DocumentDataType() {
@@ -36,14 +38,11 @@ final class DocumentDataType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(estimate(document));
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            buffer.put(BSON).put(bson.nioBuffer());
-        }
-        finally {
-            bson.release();
-        }
+        // Pages are written by one thread at a time (the committing one, under the store's lock), each value
+        // encoded into this thread's buffer and copied into the page.
+        ByteBuf bson = ENCODING.get().clear();
+        BsonEncoder.encodeDocument(document, bson);
+        buffer.put(BSON).put(bson.nioBuffer());
     }
 
     @Override
@@ -75,25 +74,25 @@ final class DocumentDataType extends BasicDataType<Document> {
         return new Document[size];
     }
 
-    /** A cheap upper estimate of the BSON size, to size the encoding buffer and the memory figure. */
+    /** Roughly the heap a decoded value takes: what the page cache counts and pages are split by. */
     private static int estimate(Object value) {
         if (value instanceof String text) {
-            return 5 + 3 * text.length();
+            return 40 + text.length();
         }
         if (value instanceof Map<?, ?> map) {
-            int size = 5;
+            int size = 64;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                size += 2 + 3 * entry.getKey().toString().length() + estimate(entry.getValue());
+                size += 32 + estimate(entry.getKey()) + estimate(entry.getValue());
             }
             return size;
         }
         if (value instanceof Collection<?> items) {
-            int size = 5;
+            int size = 40;
             for (Object item : items) {
                 size += 8 + estimate(item);
             }
             return size;
         }
-        return 16;
+        return 24;
     }
 }
