@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timerInterval how often due timers are looked for
  * @param timerLease how long a taken timer is left to its instance before another may take it
  * @param timerBatch how many due timers one look takes
+ * @param timerConcurrency how many of a look's timers are fired at the same time
  */
 @ConfigurationProperties("cpor.associations")
 public record AssociationProperties(@DefaultValue("http://localhost:8084") String publicBaseUrl,
         @DefaultValue("P180D") Duration linkLifetime, @DefaultValue("PT1S") Duration timerInterval,
-        @DefaultValue("PT30S") Duration timerLease, @DefaultValue("50") int timerBatch) {
+        @DefaultValue("PT30S") Duration timerLease, @DefaultValue("500") int timerBatch,
+        @DefaultValue("16") int timerConcurrency) {
 
     public AssociationProperties {
         if (!publicBaseUrl.startsWith("https://") && !publicBaseUrl.startsWith("http://")) {
@@ -24,6 +26,9 @@ public record AssociationProperties(@DefaultValue("http://localhost:8084") Strin
         }
         if (timerBatch < 1) {
             throw new IllegalArgumentException("cpor.associations.timer-batch must be at least 1");
+        }
+        if (timerConcurrency < 1) {
+            throw new IllegalArgumentException("cpor.associations.timer-concurrency must be at least 1");
         }
     }
 }

@@ -67,12 +67,12 @@ public class Associations {
     }
 
     /** Fires the timers due now: each waiting request whose deadline passed becomes active. Answers how many fired. */
-    public Mono<Integer> fireDueTimers(int limit) {
+    public Mono<Integer> fireDueTimers(int limit, int concurrency) {
         Instant now = now();
         return timers.takeDue(now, now.plus(timerLease), limit)
-                .concatMap(timer -> change(timer.requestId(), request -> request.activated(now))
+                .flatMap(timer -> change(timer.requestId(), request -> request.activated(now))
                         .map(request -> request.status() == AssociationStatus.ACTIVE ? 1 : 0)
-                        .switchIfEmpty(timers.cancel(timer.requestId()).thenReturn(0)))
+                        .switchIfEmpty(timers.cancel(timer.requestId()).thenReturn(0)), concurrency)
                 .reduce(0, Integer::sum);
     }
 

@@ -23,6 +23,9 @@ class MongoTimers implements Timers {
 
     private static final String COLLECTION = "timers";
 
+    /** Leases taken at the same time: each is a guarded update of its own. */
+    private static final int LEASES_IN_FLIGHT = 16;
+
     private final ReactiveMongoTemplate mongo;
 
     MongoTimers(ReactiveMongoTemplate mongo) {
@@ -42,7 +45,7 @@ class MongoTimers implements Timers {
         Query due = Query.query(Criteria.where("dueAt").lte(at).orOperator(Criteria.where("leaseUntil").is(null),
                 Criteria.where("leaseUntil").lt(at))).with(Sort.by(Sort.Order.asc("dueAt"))).limit(limit);
         return mongo.find(due, Document.class, COLLECTION)
-                .concatMap(found -> {
+                .flatMap(found -> {
                     Object revision = found.get("revision");
                     Query unchanged = Query.query(Criteria.where("_id").is(found.getString("_id"))
                             .and("revision").is(revision));
@@ -51,7 +54,7 @@ class MongoTimers implements Timers {
                             .filter(result -> result.getModifiedCount() == 1)
                             .map(result -> new Timer(UUID.fromString(found.getString("_id")),
                                     found.getDate("dueAt").toInstant()));
-                });
+                }, LEASES_IN_FLIGHT);
     }
 
     @Override

@@ -22,11 +22,13 @@ class TimerWorker {
 
     private final Associations associations;
     private final int batch;
+    private final int concurrency;
     private final Counter activations;
 
     TimerWorker(Associations associations, AssociationProperties properties, MeterRegistry meters) {
         this.associations = associations;
         this.batch = properties.timerBatch();
+        this.concurrency = properties.timerConcurrency();
         this.activations = Counter.builder("cpor.associations.activations")
                 .description("Associations made active by their timer").register(meters);
     }
@@ -36,7 +38,7 @@ class TimerWorker {
         try {
             int fired;
             do {
-                Integer count = associations.fireDueTimers(batch).block(TIMEOUT);
+                Integer count = associations.fireDueTimers(batch, concurrency).block(TIMEOUT);
                 fired = count == null ? 0 : count;
                 activations.increment(fired);
             }

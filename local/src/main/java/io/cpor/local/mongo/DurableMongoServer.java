@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -46,6 +47,12 @@ public final class DurableMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DurableMongoServer.class);
 
+    /**
+     * Connections are spread over this many threads, each handling its commands one at a time up to the commit.
+     * With many, commands from different connections meet at the commit and share it (group commit); with
+     * Netty's default of two per core, a command waited for the commits of those queued before it on its thread.
+     */
+    private static final int WORKER_THREADS = 32;
     private static final int PASSES_PER_FILE_COMPACTION = 60;
     /** Decoded pages kept in memory: the services' working set, so that scans do not decode pages again. */
     private static final int CACHE_MIB = 128;
@@ -81,7 +88,7 @@ public final class DurableMongoServer implements AutoCloseable {
         store.setRetentionTime(0);
         dropIndexesOfTheOldKeyOrder(store);
         MongoServer server = new MongoServer(new CommitBeforeReplyBackend(store));
-        server.bind(host, port);
+        server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mongo-compaction");
             thread.setDaemon(true);
