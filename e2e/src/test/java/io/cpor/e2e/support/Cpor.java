@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -21,15 +22,29 @@ import java.util.concurrent.TimeUnit;
 public final class Cpor {
 
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The platform's and the services' ports, and those of the services' second instances. */
     private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8080, 8082,
-        8083, 8084};
+        8083, 8084, 8180, 8182, 8183, 8184};
 
     private final Path data;
     private final int offset;
+    private final Map<String, String> environment;
 
     public Cpor(Path data, int offset) {
+        this(data, offset, Map.of());
+    }
+
+    private Cpor(Path data, int offset, Map<String, String> environment) {
         this.data = data;
         this.offset = offset;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The same launcher, its commands run with these environment variables too (the services inherit them). */
+    public Cpor withEnvironment(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(more);
+        return new Cpor(data, offset, all);
     }
 
     /** A launcher on ports shifted to a free range. */
@@ -76,6 +91,7 @@ public final class Cpor {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         Map<String, String> env = builder.environment();
+        env.putAll(environment);
         env.put("CPOR_DATA_DIR", data.toString());
         env.put("CPOR_PORT_OFFSET", Integer.toString(offset));
         env.put("CPOR_SKIP_BUILD", "1");

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,22 +41,48 @@ public final class Stack {
     /** The running stack, started on first use. */
     public static synchronized Stack shared() {
         if (shared == null) {
-            try {
-                Files.createDirectories(Cpor.ROOT.resolve("e2e/target"));
-                Cpor cpor = Cpor.onFreePorts(Files.createTempDirectory(Cpor.ROOT.resolve("e2e/target"), "stack-"));
-                Cpor.Result up = cpor.run("up", "--detach", "--decline-window", DECLINE_WINDOW.toString());
-                if (up.exitCode() != 0) {
-                    cpor.run("down");
-                    throw new IllegalStateException("./cpor up failed (" + up.exitCode() + "):\n" + up.output());
-                }
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> cpor.run("down"), "cpor-down"));
-                shared = new Stack(cpor);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            shared = start(Map.of(), "--decline-window", DECLINE_WINDOW.toString());
         }
         return shared;
+    }
+
+    /** Stops the shared stack if it runs (a test that needs the machine to itself); the next use starts it again. */
+    public static synchronized void stopShared() {
+        if (shared != null) {
+            shared.stop();
+            shared = null;
+        }
+    }
+
+    /**
+     * A stack of its own ({@code ./cpor up --detach} with these options), its services started with these
+     * environment variables (Spring properties by their relaxed names), stopped by {@link #stop()} or at the end.
+     */
+    public static Stack start(Map<String, String> environment, String... upOptions) {
+        try {
+            Files.createDirectories(Cpor.ROOT.resolve("e2e/target"));
+            Cpor cpor = Cpor.onFreePorts(Files.createTempDirectory(Cpor.ROOT.resolve("e2e/target"), "stack-"))
+                    .withEnvironment(environment);
+            List<String> up = new ArrayList<>(List.of("up", "--detach"));
+            up.addAll(List.of(upOptions));
+            Cpor.Result started = cpor.run(up.toArray(String[]::new));
+            if (started.exitCode() != 0) {
+                cpor.run("down");
+                throw new IllegalStateException("./cpor up failed (" + started.exitCode() + "):\n"
+                        + started.output());
+            }
+            Stack stack = new Stack(cpor);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "cpor-down"));
+            return stack;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ./cpor down}: every process of this stack ends. */
+    public void stop() {
+        cpor.run("down");
     }
 
     public Cpor cpor() {

@@ -1,0 +1,140 @@
+package io.cpor.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cpor.e2e.support.Actors;
+import io.cpor.e2e.support.AvroConsumers;
+import io.cpor.e2e.support.ClaimSpec;
+import io.cpor.e2e.support.Http;
+import io.cpor.e2e.support.Stack;
+import io.cpor.e2e.support.ValidatorTool;
+import io.cpor.events.associations.AssociationActivated;
+import io.cpor.events.review.ReviewDecision;
+import io.cpor.schemas.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./cpor up --instances 2}: two instances of every service against one platform share the work (the HTTP
+ * requests that reach each, the partitions of each consumer group, the due timers) and every timer fires once.
+ */
+class ScaleOutIntegrationTests {
+
+    private static final int CLAIMS = 40;
+    private static final String NAME_PREFIX = "scale-out ";
+    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)} ([0-9.eE+-]+)$", Pattern.MULTILINE);
+
+    private static Stack stack;
+
+    @BeforeAll
+    static void startTwoInstancesOfEachService() {
+        // Nine service and platform processes on a small machine: the shared stack makes room.
+        Stack.stopShared();
+        // Each look of an association-service takes one due timer, so both instances meet the same due timers.
+        stack = Stack.start(Map.of("CPOR_ASSOCIATIONS_TIMER_BATCH", "1", "CPOR_ASSOCIATIONS_TIMER_INTERVAL", "PT0.2S"),
+                "--instances", "2", "--decline-window", "PT10S");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void twoInstancesOfEachServiceShareTheWorkAndFireEveryTimerOnce() throws Exception {
+        Actors.Partner partner = new Actors(stack).partner("demo-partner-1");
+        List<UUID> claims = new ArrayList<>();
+        try (ValidatorTool tool = ValidatorTool.start(stack.endpoints(), review -> review.getClaim().getName()
+                .startsWith(NAME_PREFIX) ? ReviewDecision.APPROVE : null)) {
+            for (int i = 0; i < CLAIMS; i++) {
+                // Every other claim goes to the second claim-service, as a load balancer would send it.
+                String claimService = stack.url(i % 2 == 0 ? 8080 : 8180);
+                ClaimSpec spec = ClaimSpec.fresh("1000001", "scale").name(NAME_PREFIX + i);
+                Http.Answer accepted = Http.post(claimService + "/api/v1/claims", stack.token("demo-partner-1"),
+                        spec.body());
+                assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+                claims.add(UUID.fromString(accepted.json().path("claimId").asText()));
+            }
+            for (UUID claimId : claims) {
+                partner.awaitStatus(claimId, "ASSOCIATED");
+            }
+        }
+
+        Map<UUID, Integer> activations = activationsOn(Topics.ASSOCIATIONS_EVENTS, Set.copyOf(claims));
+        assertThat(activations).as("one AssociationActivated per claim").hasSize(CLAIMS)
+                .allSatisfy((claimId, count) -> assertThat(count).as(claimId.toString()).isEqualTo(1));
+
+        assertThat(sum(8080, "http_server_requests_seconds_count", "method=\"POST\"")).isEqualTo(CLAIMS / 2.0);
+        assertThat(sum(8180, "http_server_requests_seconds_count", "method=\"POST\"")).isEqualTo(CLAIMS / 2.0);
+        for (int port : List.of(8082, 8083, 8084)) {
+            assertThat(sum(port, "spring_kafka_listener_seconds_count", "")).as("records handled on " + port)
+                    .isPositive();
+            assertThat(sum(port + 100, "spring_kafka_listener_seconds_count", "")).as("records handled on "
+                    + (port + 100)).isPositive();
+        }
+        double first = sum(8084, "cpor_associations_activations_total", "");
+        double second = sum(8184, "cpor_associations_activations_total", "");
+        assertThat(first).as("timers fired by association-service").isPositive();
+        assertThat(second).as("timers fired by association-service-2").isPositive();
+        assertThat(first + second).as("timers fired in all").isEqualTo(CLAIMS);
+    }
+
+    /** How many AssociationActivated each of these claims has on the topic, once all have one. */
+    private static Map<UUID, Integer> activationsOn(String topic, Set<UUID> claims) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        try (KafkaConsumer<String, Object> consumer = AvroConsumers.create(stack.endpoints(), "scale-out-check",
+                "earliest", Map.of())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() instanceof AssociationActivated activated
+                            && claims.contains(activated.getMetadata().getClaimId())) {
+                        counts.merge(activated.getMetadata().getClaimId(), 1, Integer::sum);
+                    }
+                }
+                return counts.size() == claims.size();
+            });
+            // Whatever else is on the topic by now (a second activation would be): read to its end.
+            for (int emptyPolls = 0; emptyPolls < 3; ) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
+                for (ConsumerRecord<String, Object> record : records) {
+                    if (record.value() instanceof AssociationActivated activated
+                            && claims.contains(activated.getMetadata().getClaimId())) {
+                        counts.merge(activated.getMetadata().getClaimId(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The sum of a Prometheus metric's samples whose labels contain {@code labelPart}, from one instance. */
+    private static double sum(int standardPort, String metric, String labelPart) {
+        Http.Answer scrape = Http.get(stack.url(standardPort) + "/actuator/prometheus", null);
+        assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
+        double sum = 0;
+        Matcher sample = SAMPLE.matcher(scrape.body());
+        while (sample.find()) {
+            if (sample.group(1).equals(metric) && sample.group(2).contains(labelPart)) {
+                sum += Double.parseDouble(sample.group(3));
+            }
+        }
+        return sum;
+    }
+}
