@@ -1,6 +1,7 @@
 package io.cpor.support;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +31,15 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Set<String> missing = new LinkedHashSet<>();
         Set<String> uses = new LinkedHashSet<>();
+        Set<String> checked = new HashSet<>();
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (!(source instanceof OriginTrackedMapPropertySource file)) {
                 continue;
             }
             for (String name : file.getPropertyNames()) {
-                if (!(file.getProperty(name) instanceof CharSequence raw) || !raw.toString().contains("${")) {
+                // Sources come in precedence order: the first file that has the property holds its effective value.
+                if (!checked.add(name) || !(file.getProperty(name) instanceof CharSequence raw)
+                        || !raw.toString().contains("${")) {
                     continue;
                 }
                 try {
