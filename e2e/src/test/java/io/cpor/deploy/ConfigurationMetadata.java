@@ -88,6 +88,12 @@ final class ConfigurationMetadata {
         return false;
     }
 
+    /** Whether a property of a configuration file is one of these, or a key of one that is a map. */
+    boolean declares(String property) {
+        return properties.stream().anyMatch(declared -> declared.name().equals(property)
+                || declared.isMap() && property.startsWith(declared.name() + "."));
+    }
+
     /** The environment variable a property is set with: dots and dashes become underscores, in capitals. */
     static String environmentVariable(String property) {
         return environmentForms(property).get(1);

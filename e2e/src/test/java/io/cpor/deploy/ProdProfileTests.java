@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What each service runs with under the prod profile (its application.yml, then application-prod.yml over it): nothing
- * of the local platform, whose issuer hands out tokens to demo clients, and no secret with a default.
+ * of the local platform, whose issuer hands out tokens to demo clients, no secret with a default, and no cpor.*
+ * setting the service does not declare (a typo would be silently ignored).
  */
 class ProdProfileTests {
 
@@ -48,6 +49,15 @@ class ProdProfileTests {
                             assertThat(value).as(name).matches("\\$\\{cpor\\.[a-z.-]+}");
                         }
                     });
+        }
+    }
+
+    @Test
+    void setsOnlyCporPropertiesTheServiceDeclares() {
+        for (String module : repository.serviceModules()) {
+            ConfigurationMetadata declared = PackagedMetadata.of(repository, module);
+            assertThat(prodSettings(module).keySet()).as(module + "'s application.yml and application-prod.yml")
+                    .filteredOn(name -> name.startsWith("cpor.")).allMatch(declared::declares);
         }
     }
 
