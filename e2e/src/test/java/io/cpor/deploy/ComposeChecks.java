@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ComposeChecks {
 
-    private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
+    private static final Pattern FROM =
+            Pattern.compile("(?im)^\\s*FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
     private static final Pattern HEALTHCHECK = Pattern.compile("(?im)^\\s*HEALTHCHECK\\s+(?!NONE\\b)\\S");
     private static final Pattern EXACT_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
@@ -56,7 +57,7 @@ final class ComposeChecks {
         Set<String> built = new LinkedHashSet<>();
         compose.services().values().forEach(service -> ComposeFile.dockerfile(service).flatMap(ComposeChecks::moduleOf)
                 .ifPresent(built::add));
-        return repository.serviceModules().stream().filter(module -> !built.contains(module))
+        return repository.imageModules().stream().filter(module -> !built.contains(module))
                 .map(module -> module + " has a Dockerfile but no service of the compose file builds it").toList();
     }
 
@@ -65,8 +66,12 @@ final class ComposeChecks {
         List<String> violations = new ArrayList<>();
         compose.services().forEach((name, service) -> ComposeFile.dockerfile(service).flatMap(ComposeChecks::moduleOf)
                 .ifPresent(module -> {
+                    Map<String, String> environment = ComposeFile.environment(service);
+                    if (environment.isEmpty()) {
+                        return;
+                    }
                     ConfigurationMetadata declared = metadata.apply(module);
-                    ComposeFile.environment(service).keySet().stream().filter(variable -> !declared.binds(variable))
+                    environment.keySet().stream().filter(variable -> !declared.binds(variable))
                             .forEach(variable -> violations.add(name + ": " + variable + " binds to no property "
                                     + module + " declares"));
                 }));
@@ -77,7 +82,8 @@ final class ComposeChecks {
     List<String> servicesWithoutHealthCheck() {
         List<String> violations = new ArrayList<>();
         compose.services().forEach((name, service) -> {
-            boolean inImage = ComposeFile.dockerfile(service).filter(file -> Files.isRegularFile(repository.resolve(file)))
+            boolean inImage = ComposeFile.dockerfile(service)
+                    .filter(file -> Files.isRegularFile(repository.resolve(file)))
                     .map(file -> HEALTHCHECK.matcher(repository.read(file)).find()).orElse(false);
             if (!hasHealthCheck(service.get("healthcheck")) && !inImage) {
                 violations.add(name + " has no health check");
@@ -102,11 +108,14 @@ final class ComposeChecks {
         return violations;
     }
 
-    /** A project service can be scaled out: no container name, no fixed host port (a range would do). */
+    /**
+     * A project service can be scaled out: no container name, no fixed host port (a range would do). A helper of an
+     * opt-in profile (the demo issuer) is not part of the deployment and runs once.
+     */
     List<String> projectServicesThatCannotScale() {
         List<String> violations = new ArrayList<>();
         compose.services().forEach((name, service) -> {
-            if (ComposeFile.dockerfile(service).isEmpty()) {
+            if (ComposeFile.dockerfile(service).isEmpty() || service.containsKey("profiles")) {
                 return;
             }
             if (service.containsKey("container_name")) {

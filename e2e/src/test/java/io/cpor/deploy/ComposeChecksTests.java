@@ -114,6 +114,10 @@ class ComposeChecksTests {
                   gateway:
                     image: nginx:1.29.8-alpine
                     ports: ["8080:8080"]
+                  demo-identity:
+                    profiles: [demo]
+                    build: {context: ., dockerfile: local/Dockerfile}
+                    ports: ["127.0.0.1:9000:9000"]
                 """).projectServicesThatCannotScale()).containsExactly(
                         "claim-service has a container_name: a second replica cannot have it too",
                         "claim-service publishes host port 8080:8080: a second replica cannot bind it too",

@@ -53,7 +53,8 @@ final class ComposeFile {
             for (Object entry : list) {
                 String text = String.valueOf(entry);
                 int equals = text.indexOf('=');
-                environment.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? "" : text.substring(equals + 1));
+                environment.put(equals < 0 ? text : text.substring(0, equals),
+                        equals < 0 ? "" : text.substring(equals + 1));
             }
         }
         else if (declared != null) {

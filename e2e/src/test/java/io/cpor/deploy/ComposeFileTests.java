@@ -19,7 +19,8 @@ class ComposeFileTests {
     @Test
     void parsesAndRunsTheServicesWithThePlatformTheyNeed() {
         assertThat(compose.services()).containsKeys("claim-service", "validation-service", "notification-service",
-                "association-service", "schema-registry", "mailpit", "kafka-1", "kafka-2", "kafka-3", "mongo-1");
+                "association-service", "schema-registry", "mailpit", "kafka-1", "kafka-2", "kafka-3", "mongo-1",
+                "gateway", "demo-identity");
     }
 
     @Test

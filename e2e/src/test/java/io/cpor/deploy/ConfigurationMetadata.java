@@ -57,7 +57,8 @@ final class ConfigurationMetadata {
                     }
                 }
                 else if (entry.getName().startsWith("BOOT-INF/lib/") && entry.getName().endsWith(".jar")) {
-                    properties.addAll(LIBRARIES.computeIfAbsent(entry.getName(), name -> fromLibrary(executable, entry)));
+                    properties.addAll(LIBRARIES.computeIfAbsent(entry.getName(),
+                            name -> fromLibrary(executable, entry)));
                 }
             }
         }

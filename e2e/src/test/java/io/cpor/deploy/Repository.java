@@ -43,9 +43,16 @@ record Repository(Path root) {
         return modules;
     }
 
-    /** The modules that are deployed as images: those with a Dockerfile. */
-    List<String> serviceModules() {
+    /** The modules that are built into images: those with a Dockerfile. */
+    List<String> imageModules() {
         return modules().stream().filter(module -> Files.isRegularFile(resolve(module + "/Dockerfile"))).toList();
+    }
+
+    /** The Spring Boot services among them: those configured by an application.yml. */
+    List<String> serviceModules() {
+        return imageModules().stream()
+                .filter(module -> Files.isRegularFile(resolve(module + "/src/main/resources/application.yml")))
+                .toList();
     }
 
     /** The executable jar the build packaged for a module. */

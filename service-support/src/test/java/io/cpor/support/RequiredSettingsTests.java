@@ -33,7 +33,8 @@ class RequiredSettingsTests {
 
         check();
 
-        assertThat(environment.getProperty("spring.mongodb.uri")).isEqualTo("mongodb://mongo-1,mongo-2/claims?replicaSet=rs0");
+        assertThat(environment.getProperty("spring.mongodb.uri"))
+                .isEqualTo("mongodb://mongo-1,mongo-2/claims?replicaSet=rs0");
     }
 
     @Test
