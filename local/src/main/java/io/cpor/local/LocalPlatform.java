@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded platform in one process: a KRaft Kafka broker with the contract's topics, a MongoDB wire-protocol
  * server, the schema registry, the OAuth2 issuer, SMTP and IMAP with an inbox page, and the tenant directory.
- * {@link #start} returns when every part answers; {@link #close} stops them in reverse order.
+ * {@link #start} returns when every part answers; {@link #close} stops them in reverse order. Kafka and MongoDB can
+ * be {@link ExternalServices} instead (the tests' containers): the platform then creates the topics there.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -37,18 +38,25 @@ public final class LocalPlatform implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlatformSettings settings;
+    private final ExternalServices external;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Endpoints endpoints;
     private KafkaBroker kafka;
 
-    private LocalPlatform(PlatformSettings settings) {
+    private LocalPlatform(PlatformSettings settings, ExternalServices external) {
         this.settings = settings;
+        this.external = external;
     }
 
     /** Starts every part, in order, and returns once all are ready; fails (stopping what started) otherwise. */
     public static LocalPlatform start(PlatformSettings settings) {
+        return start(settings, ExternalServices.NONE);
+    }
+
+    /** Starts every part but those {@code external} provides, which it connects to instead. */
+    public static LocalPlatform start(PlatformSettings settings, ExternalServices external) {
         settings.ports().requireFree(settings.host());
-        LocalPlatform platform = new LocalPlatform(settings);
+        LocalPlatform platform = new LocalPlatform(settings, external);
         try {
             platform.startParts();
             return platform;
@@ -69,23 +77,28 @@ public final class LocalPlatform implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath();
         long began = System.nanoTime();
         // The broker and the issuer take seconds to start; everything else starts meanwhile.
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(host,
-                ports.kafka(), ports.kafkaController(), data.resolve("kafka"), settings.partitions()));
+        CompletableFuture<KafkaBroker> broker = external.kafka() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> KafkaBroker.start(host, ports.kafka(), ports.kafkaController(),
+                        data.resolve("kafka"), settings.partitions()));
         CompletableFuture<Issuer> issuer = CompletableFuture.supplyAsync(() -> Issuer.start(host, ports.issuer(),
                 data.resolve("issuer")));
         try {
-            DurableMongoServer mongo = keep(DurableMongoServer.start(host, ports.mongo(),
-                    data.resolve("mongo").resolve("cpor.mv.db")));
+            String mongoUri = external.mongo() ? external.mongoUri() : keep(DurableMongoServer.start(host,
+                    ports.mongo(), data.resolve("mongo").resolve("cpor.mv.db"))).connectionString();
             SchemaRegistryServer registry = keep(SchemaRegistryServer.start(host, ports.schemaRegistry(),
                     data.resolve("registry")));
             MailServer mail = keep(MailServer.start(host, ports.smtp(), ports.imap(), data.resolve("mail")));
             HttpApp tenants = keep(TenantDirectory.start(host, ports.tenantDirectory()));
-            kafka = keep(broker.join());
-            try (Admin admin = kafka.admin()) {
+            String bootstrapServers = external.kafkaBootstrapServers();
+            if (!external.kafka()) {
+                kafka = keep(broker.join());
+                bootstrapServers = kafka.bootstrapServers();
+            }
+            try (Admin admin = KafkaBroker.admin(bootstrapServers)) {
                 TopicSetup.createContractTopics(admin, settings.partitions());
             }
             Issuer oauth = keep(issuer.join());
-            endpoints = new Endpoints(kafka.bootstrapServers(), mongo.connectionString(), registry.url(),
+            endpoints = new Endpoints(bootstrapServers, mongoUri, registry.url(),
                     oauth.issuerUrl(), host, mail.smtpPort(), mail.imapPort(), "http://" + host + ":" + ports.inbox(),
                     tenants.url());
             keep(InboxPage.start(host, ports.inbox(), mail, this::healthJson));
@@ -104,8 +117,9 @@ public final class LocalPlatform implements AutoCloseable {
                 data);
     }
 
-    /** Stops the broker (for fault tests); the rest of the platform keeps running. */
+    /** Stops the broker (for fault tests); the rest of the platform keeps running. Not for an external one. */
     public synchronized void stopKafka() {
+        requireOwnKafka();
         if (kafka != null) {
             started.remove(kafka);
             kafka.close();
@@ -115,6 +129,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the broker again on the same port and data after {@link #stopKafka()}. */
     public synchronized void startKafka() {
+        requireOwnKafka();
         if (kafka == null) {
             Ports ports = settings.ports();
             kafka = keep(KafkaBroker.start(settings.host(), ports.kafka(), ports.kafkaController(),
@@ -122,10 +137,23 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** Per part, whether its port answers; {@code status} is UP only if every part does. */
+    private void requireOwnKafka() {
+        if (external.kafka()) {
+            throw new IllegalStateException("Kafka runs outside this platform (" + external.kafkaBootstrapServers()
+                    + "): stop and start it where it runs");
+        }
+    }
+
+    /** Per part it runs, whether its port answers; {@code status} is UP only if every part does. */
     public Map<String, Boolean> health() {
         Map<String, Boolean> health = new LinkedHashMap<>();
-        settings.ports().byComponent().forEach((component, port) -> health.put(component, answers(port)));
+        settings.ports().byComponent().forEach((component, port) -> {
+            boolean elsewhere = external.kafka() && component.startsWith("Kafka")
+                    || external.mongo() && component.startsWith("MongoDB");
+            if (!elsewhere) {
+                health.put(component, answers(port));
+            }
+        });
         return health;
     }
 
@@ -161,7 +189,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void keepWhenDone(CompletableFuture<? extends AutoCloseable> part) {
         try {
             AutoCloseable done = part.join();
-            if (!started.contains(done)) {
+            if (done != null && !started.contains(done)) {
                 started.push(done);
             }
         }

@@ -12,10 +12,11 @@ import org.springframework.util.unit.DataSize;
  * @param informationBusinessDays how many full business days a partner has to answer an information request
  * @param informationWindow a plain duration instead, for demos and tests (unset: business days)
  * @param proofMediaTypes media types a proof of execution may have
- * @param proofMaxSize how large it may be
+ * @param proofMaxSize how large a proof of execution may be
+ * @param timerInterval how often claims whose information deadline passed are looked for (and rejected)
  */
 @ConfigurationProperties("cpor.validation")
 record ValidationProperties(@DefaultValue("10") int informationBusinessDays, Duration informationWindow,
         @DefaultValue({"application/pdf", "image/png", "image/jpeg"}) Set<String> proofMediaTypes,
-        @DefaultValue("10MB") DataSize proofMaxSize) {
+        @DefaultValue("10MB") DataSize proofMaxSize, @DefaultValue("PT10S") Duration timerInterval) {
 }

@@ -29,7 +29,7 @@ class BrokerOutageIntegrationTests extends PlatformBackedTest {
     void acceptsClaimsWhileTheBrokerIsDownAndPublishesEachOnceItIsBack() {
         UUID tenant = UUID.randomUUID();
         List<String> claimIds = new ArrayList<>();
-        SharedPlatform.platform().stopKafka();
+        SharedPlatform.stopKafka();
         try {
             for (int i = 0; i < CLAIMS; i++) {
                 byte[] answer = web.post().uri("/api/v1/claims")
@@ -41,7 +41,7 @@ class BrokerOutageIntegrationTests extends PlatformBackedTest {
             }
         }
         finally {
-            SharedPlatform.platform().startKafka();
+            SharedPlatform.startKafka();
         }
 
         Set<String> ids = Set.copyOf(claimIds);

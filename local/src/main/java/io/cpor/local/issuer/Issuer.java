@@ -22,7 +22,14 @@ public final class Issuer implements AutoCloseable {
 
     /** Starts the issuer on {@code host:port}, its signing key kept in {@code dataDirectory}. */
     public static Issuer start(String host, int port, Path dataDirectory) {
-        String issuerUrl = "http://" + host + ":" + port;
+        return start(host, port, dataDirectory, "http://" + host + ":" + port);
+    }
+
+    /**
+     * Starts the issuer listening on {@code host:port} under another name: {@code issuerUrl} is what its tokens
+     * carry as {@code iss} and where its clients find it (a container's name, say, while it listens on 0.0.0.0).
+     */
+    public static Issuer start(String host, int port, Path dataDirectory, String issuerUrl) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("server.address", host);
         settings.put("server.port", port);

@@ -75,6 +75,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** An admin client on this broker; the caller closes it. */
     public Admin admin() {
+        return admin(bootstrapServers);
+    }
+
+    /** An admin client of any broker, with the timeouts the platform uses for its own. */
+    public static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));

@@ -1,6 +1,7 @@
 package io.cpor.local.testing;
 
 import io.cpor.local.Endpoints;
+import io.cpor.local.ExternalServices;
 import io.cpor.local.LocalPlatform;
 import io.cpor.local.PlatformSettings;
 import java.io.IOException;
@@ -12,11 +13,13 @@ import java.util.stream.Stream;
 
 /**
  * One platform per JVM, started on first use on free ports with its state in a temporary directory, stopped and
- * deleted when the JVM exits. Surefire runs a module's test classes in one JVM, so they share it.
+ * deleted when the JVM exits. Surefire runs a module's test classes in one JVM, so they share it. Its Kafka and
+ * MongoDB are embedded or run in containers, as {@link PlatformMode} chooses (embedded where there is no Docker).
  */
 public final class SharedPlatform {
 
     private static LocalPlatform platform;
+    private static ContainerServices containers;
 
     private SharedPlatform() {
     }
@@ -27,15 +30,55 @@ public final class SharedPlatform {
 
     public static synchronized LocalPlatform platform() {
         if (platform == null) {
+            PlatformMode mode = PlatformMode.fromEnvironment();
             Path data = temporaryDirectory();
-            platform = LocalPlatform.start(PlatformSettings.onFreePorts(data));
+            ExternalServices external = ExternalServices.NONE;
+            if (mode == PlatformMode.CONTAINERS) {
+                containers = ContainerServices.start();
+                external = containers.external();
+            }
+            platform = LocalPlatform.start(PlatformSettings.onFreePorts(data), external);
             LocalPlatform started = platform;
+            ContainerServices running = containers;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
+                if (running != null) {
+                    running.close();
+                }
                 deleteRecursively(data);
             }, "shared-platform-shutdown"));
         }
         return platform;
+    }
+
+    /** Where this JVM's Kafka and MongoDB run; starts the platform if it is not running yet. */
+    public static synchronized PlatformMode mode() {
+        platform();
+        return containers == null ? PlatformMode.EMBEDDED : PlatformMode.CONTAINERS;
+    }
+
+    /**
+     * Takes the broker away (fault tests): the embedded one stops, a container is paused. Either way it comes back
+     * on the same address with its records by {@link #startKafka()}.
+     */
+    public static synchronized void stopKafka() {
+        platform();
+        if (containers != null) {
+            containers.pauseKafka();
+        }
+        else {
+            platform.stopKafka();
+        }
+    }
+
+    public static synchronized void startKafka() {
+        platform();
+        if (containers != null) {
+            containers.unpauseKafka();
+        }
+        else {
+            platform.startKafka();
+        }
     }
 
     private static Path temporaryDirectory() {

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cpor.calendar.zone: America/Los_Angeles
  * cpor.calendar.holidays.2026: 2026-01-01, 2026-05-25, 2026-07-03, 2026-09-07, 2026-11-26, 2026-12-25
  * </pre>
+ *
+ * @param zone the zone business days are counted in
+ * @param holidays the days that are not business days, per year ({@code cpor.calendar.holidays.<year>}); a year
+ *     given here replaces the shipped one, other shipped years stay
  */
 @ConfigurationProperties("cpor.calendar")
 public record CalendarProperties(@DefaultValue("America/Los_Angeles") ZoneId zone,

@@ -2,14 +2,18 @@ package io.cpor.support.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -25,8 +29,12 @@ import org.springframework.util.backoff.FixedBackOff;
  * with exponential backoff for as long as it lasts, so nothing is skipped; a poison record (undeserializable, or an
  * {@link InvalidEventException}) goes to its {@code .DLT} twin at once; any other failure is retried twice, then
  * dead-lettered. The record's offset is committed once it is handled or dead-lettered.
+ * <p>
+ * With {@code cpor.kafka.topics.create=true} (the prod profile) the service also declares the contract's topics, so
+ * Spring's {@link KafkaAdmin} creates what is missing at startup.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(TopicProperties.class)
 public class CporKafkaAutoConfiguration {
 
     static final BackOff TRANSIENT = transientBackOff();
@@ -55,6 +63,12 @@ public class CporKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties properties) {
         return new KafkaHealthIndicator(properties.buildAdminProperties());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("cpor.kafka.topics.create")
+    KafkaAdmin.NewTopics cporContractTopics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(ContractTopics.declarations(topics).toArray(NewTopic[]::new));
     }
 
     static BackOff backOffFor(Exception failure) {

@@ -1,8 +1,8 @@
 package io.cpor.support.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 /** Problem answers, strict JSON and the request size limit for a reactive web service. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(HttpProperties.class)
 public class CporWebAutoConfiguration {
 
     @Bean
@@ -25,7 +26,7 @@ public class CporWebAutoConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RequestSizeLimit requestSizeLimit(@Value("${cpor.http.max-request-bytes:65536}") long maxBytes) {
-        return new RequestSizeLimit(maxBytes);
+    RequestSizeLimit requestSizeLimit(HttpProperties http) {
+        return new RequestSizeLimit(http.maxRequestBytes());
     }
 }

@@ -1,0 +1,84 @@
+package io.cpor.local;
+
+import io.cpor.local.http.HttpApp;
+import io.cpor.local.issuer.Issuer;
+import io.cpor.local.tenants.TenantDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local platform's OAuth2 issuer, with its demo clients, and its tenant directory, and nothing else: what
+ * docker-compose.yml's opt-in {@code demo} profile runs so the stack can be tried without an Entra ID tenant.
+ * <pre>
+ * DemoIdentity [--host=0.0.0.0] [--issuer-port=9000] [--tenants-port=8090] [--data-dir=data]
+ *              [--issuer-url=http://demo-identity:9000]
+ * </pre>
+ * The issuer URL is what tokens carry as {@code iss}: the name the services reach it by, not the address it binds.
+ */
+public final class DemoIdentity implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoIdentity.class);
+
+    private final Issuer issuer;
+    private final HttpApp tenants;
+
+    private DemoIdentity(Issuer issuer, HttpApp tenants) {
+        this.issuer = issuer;
+        this.tenants = tenants;
+    }
+
+    public static DemoIdentity start(String host, int issuerPort, int tenantsPort, Path dataDirectory,
+            String issuerUrl) throws IOException {
+        HttpApp tenants = TenantDirectory.start(host, tenantsPort);
+        try {
+            return new DemoIdentity(Issuer.start(host, issuerPort, dataDirectory.resolve("issuer"), issuerUrl),
+                    tenants);
+        }
+        catch (RuntimeException e) {
+            tenants.close();
+            throw e;
+        }
+    }
+
+    public String issuerUrl() {
+        return issuer.issuerUrl();
+    }
+
+    @Override
+    public void close() {
+        issuer.close();
+        tenants.close();
+    }
+
+    public static void main(String[] args) throws IOException {
+        // One logging configuration for the process; the issuer's Spring Boot must not reset it.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        String host = "0.0.0.0";
+        int issuerPort = 9000;
+        int tenantsPort = 8090;
+        Path data = Path.of("data");
+        String issuerUrl = null;
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.substring(arg.indexOf('=') + 1);
+            switch (name) {
+                case "--host" -> host = value;
+                case "--issuer-port" -> issuerPort = Integer.parseInt(value);
+                case "--tenants-port" -> tenantsPort = Integer.parseInt(value);
+                case "--data-dir" -> data = Path.of(value);
+                case "--issuer-url" -> issuerUrl = value;
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --host=, "
+                        + "--issuer-port=, --tenants-port=, --data-dir=, --issuer-url=");
+            }
+        }
+        DemoIdentity identity = start(host, issuerPort, tenantsPort, data,
+                issuerUrl != null ? issuerUrl : "http://" + host + ":" + issuerPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "demo-identity-shutdown"));
+        log.info("Demo issuer {} (clients demo-partner-1, demo-partner-2, demo-validator) and tenant directory on "
+                + "port {} ready", identity.issuerUrl(), tenantsPort);
+    }
+}
