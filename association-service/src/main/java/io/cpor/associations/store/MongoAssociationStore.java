@@ -3,10 +3,12 @@ package io.cpor.associations.store;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.AssociationStore;
+import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,13 +32,24 @@ class MongoAssociationStore implements AssociationStore {
         this.mongo = mongo;
     }
 
-    /** A link's token hash finds one request; claim and partner lists are looked up by their ids. */
-    Mono<Void> createIndexes() {
-        var indexes = mongo.indexOps(AssociationDocument.class);
-        return indexes.createIndex(new Index("tokenHash", Sort.Direction.ASC).named("token_hash").unique().sparse())
-                .then(indexes.createIndex(new Index("claimId", Sort.Direction.ASC).named("claim_id")))
-                .then(indexes.createIndex(new Index("partnerId", Sort.Direction.ASC).named("partner_id")))
-                .then();
+    /** A link's token hash finds one request. */
+    @Bean
+    static StoreIndex tokenHashIndex() {
+        return new StoreIndex(AssociationDocument.class, new Index("tokenHash", Sort.Direction.ASC)
+                .named("token_hash").unique().sparse());
+    }
+
+    /** A claim's request is looked up by the claim's id. */
+    @Bean
+    static StoreIndex claimIndex() {
+        return new StoreIndex(AssociationDocument.class, new Index("claimId", Sort.Direction.ASC).named("claim_id"));
+    }
+
+    /** A partner's list reads that partner's requests only. */
+    @Bean
+    static StoreIndex partnerIndex() {
+        return new StoreIndex(AssociationDocument.class, new Index("partnerId", Sort.Direction.ASC)
+                .named("partner_id"));
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.cpor.claims.store;
 import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimStore;
 import io.cpor.claims.domain.DuplicateSubmissionException;
+import io.cpor.support.mongo.StoreIndex;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,9 +28,16 @@ class MongoClaimStore implements ClaimStore {
     }
 
     /** The unique key that makes an idempotency key usable once per partner (sparse: most claims have none). */
-    Mono<String> createIndexes() {
-        return mongo.indexOps(ClaimDocument.class).createIndex(new Index("idempotencyScope", Sort.Direction.ASC)
+    @Bean
+    static StoreIndex idempotencyScopeIndex() {
+        return new StoreIndex(ClaimDocument.class, new Index("idempotencyScope", Sort.Direction.ASC)
                 .named("idempotency_scope").unique().sparse());
+    }
+
+    /** A partner's list reads that partner's claims only. */
+    @Bean
+    static StoreIndex partnerIndex() {
+        return new StoreIndex(ClaimDocument.class, new Index("partnerId", Sort.Direction.ASC).named("partner_id"));
     }
 
     @Override

@@ -205,7 +205,8 @@ public final class DurableMongoServer implements AutoCloseable {
 
         /**
          * A database whose collections store documents as BSON and look a document up by its id before matching the
-         * rest of a query, and whose unique indexes order their keys as MongoDB does.
+         * rest of a query, whose unique indexes order their keys as MongoDB does, and whose other indexes exist
+         * ({@link SecondaryIndex}) instead of being ignored.
          */
         private final class IdFirstDatabase extends H2Database {
 
@@ -220,6 +221,15 @@ public final class DurableMongoServer implements AutoCloseable {
                         getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
                         new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyDataType.INSTANCE));
                 return new OrderedUniqueIndex(map, indexName, keys, sparse);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                MVMap<KeyValue, Boolean> map = getMvStore().openMap(
+                        getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+                        new MVMap.Builder<KeyValue, Boolean>().keyType(IndexKeyDataType.INSTANCE));
+                return new SecondaryIndex(map, indexName, keys, sparse);
             }
 
             @Override

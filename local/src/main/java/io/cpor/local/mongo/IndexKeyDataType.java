@@ -14,7 +14,8 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
 /**
- * The keys of a unique index in the MVStore: the indexed values, BSON-encoded one by one, in MongoDB's order.
+ * The keys of an index in the MVStore: the indexed values (and, in a {@link SecondaryIndex}, the document's id),
+ * BSON-encoded one by one, in MongoDB's order.
  * <p>
  * H2's default key type orders objects it does not know by their Java-serialized bytes, so every comparison of an
  * index lookup serialized two keys. Here keys compare as MongoDB compares values; the on-disk order therefore
@@ -30,6 +31,11 @@ final class IndexKeyDataType extends BasicDataType<KeyValue> {
     private static final ValueComparator ORDER = ValueComparator.ascWithoutListHandling();
 
     private IndexKeyDataType() {
+    }
+
+    /** MongoDB's order of two values. */
+    static int compareValues(Object a, Object b) {
+        return ORDER.compare(a, b);
     }
 
     @Override

@@ -168,6 +168,42 @@ class DurableMongoServerTests {
     }
 
     @Test
+    void answersQueriesOnAnIndexedFieldThroughTheIndexAsTheyWereAnsweredByAScan() {
+        MongoCollection<Document> mails = client.getDatabase("test").getCollection("mails");
+        Mono.from(mails.insertMany(List.of(new Document("_id", "m1").append("status", "QUEUED").append("n", 1),
+                new Document("_id", "m2").append("status", "SENT").append("n", 2),
+                new Document("_id", "m3").append("status", List.of("QUEUED", "HELD")).append("n", 3)))).block();
+        Mono.from(mails.createIndex(new Document("status", 1))).block();
+        Mono.from(mails.insertOne(new Document("_id", "m4").append("status", "QUEUED").append("n", 4))).block();
+        Mono.from(mails.insertOne(new Document("_id", "m5").append("n", 5))).block();
+
+        assertThat(ids(mails, new Document("status", "QUEUED"))).containsExactly("m1", "m3", "m4");
+        assertThat(ids(mails, new Document("status", "QUEUED").append("n", new Document("$gte", 3))))
+                .containsExactly("m3", "m4");
+        assertThat(ids(mails, new Document("status", "HELD"))).containsExactly("m3");
+        assertThat(ids(mails, new Document("status", "BOUNCED"))).isEmpty();
+
+        Mono.from(mails.updateOne(new Document("_id", "m1"), Updates.set("status", "SENT"))).block();
+        Mono.from(mails.updateOne(new Document("_id", "m5"), Updates.set("status", "QUEUED"))).block();
+        Mono.from(mails.deleteOne(new Document("_id", "m4"))).block();
+        assertThat(ids(mails, new Document("status", "QUEUED"))).containsExactly("m3", "m5");
+        assertThat(ids(mails, new Document("status", "SENT"))).containsExactly("m1", "m2");
+        assertThat(Mono.from(mails.countDocuments(new Document("status", "SENT"))).block()).isEqualTo(2);
+
+        client.close();
+        server.close();
+        server = DurableMongoServer.start("127.0.0.1", 0, data.resolve("test.mv.db"));
+        client = MongoClients.create(server.connectionString());
+        MongoCollection<Document> reopened = client.getDatabase("test").getCollection("mails");
+        assertThat(ids(reopened, new Document("status", "QUEUED"))).containsExactly("m3", "m5");
+    }
+
+    private static List<String> ids(MongoCollection<Document> collection, Document query) {
+        return Flux.from(collection.find(query).sort(new Document("n", 1))).map(doc -> doc.getString("_id"))
+                .collectList().block();
+    }
+
+    @Test
     void opensAStoreWrittenByTheStockH2BackendAndRebuildsItsIndexes() {
         client.close();
         server.close();

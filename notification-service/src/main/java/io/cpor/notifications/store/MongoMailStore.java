@@ -10,13 +10,16 @@ import io.cpor.notifications.domain.Recipient;
 import io.cpor.notifications.store.MailDocument.EventDocument;
 import io.cpor.notifications.store.MailDocument.NoticeDocument;
 import io.cpor.notifications.store.MailDocument.RecipientDocument;
+import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,6 +35,13 @@ class MongoMailStore implements MailStore {
 
     MongoMailStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+
+    /** The worker looks for queued mails among all mails ever sent: by their status, it reads only those. */
+    @Bean
+    static StoreIndex statusIndex() {
+        return new StoreIndex(MailDocument.class, new Index("status", Sort.Direction.ASC).named("status"));
     }
 
     @Override

@@ -1,14 +1,17 @@
 package io.cpor.validation.store;
 
+import io.cpor.support.mongo.StoreIndex;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewStatus;
 import io.cpor.validation.domain.ReviewStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,6 +27,13 @@ class MongoReviewStore implements ReviewStore {
 
     MongoReviewStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+
+    /** Review lists and the information timers read the reviews of one status only. */
+    @Bean
+    static StoreIndex statusIndex() {
+        return new StoreIndex(ReviewDocument.class, new Index("status", Sort.Direction.ASC).named("status"));
     }
 
     @Override
