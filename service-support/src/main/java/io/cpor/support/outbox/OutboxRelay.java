@@ -57,6 +57,8 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }));
     private final List<Thread> workers = new ArrayList<>();
+    /** The events the last sweep found unpublished. */
+    private volatile Set<UUID> pendingAtLastSweep = Set.of();
     private final AtomicLong pendingEvents = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
     private volatile boolean running;
@@ -90,22 +92,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Queues every aggregate with events left unpublished (broker down, crash); call it periodically. */
+    /**
+     * Queues every aggregate with events left unpublished (broker down, crash); call it periodically. An event is
+     * queued once the previous sweep saw it pending too: one written a moment ago is being published by the
+     * instance that wrote it, and another instance of the service, sweeping the same store, would send it twice.
+     */
     public void sweep() {
         AtomicLong count = new AtomicLong();
         AtomicLong oldest = new AtomicLong();
         Instant now = clock.instant();
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
         store.withPending()
                 .doOnNext(pending -> {
                     count.addAndGet(pending.messages().size());
                     pending.messages().stream().map(OutboxMessage::occurredAt).min(Instant::compareTo)
                             .ifPresent(at -> oldest.accumulateAndGet(Duration.between(at, now).toMillis(), Math::max));
-                    if (!inFlight.contains(pending.aggregateId())) {
+                    pending.messages().forEach(message -> seen.add(message.eventId()));
+                    boolean leftBehind = pending.messages().stream()
+                            .anyMatch(message -> pendingAtLastSweep.contains(message.eventId()));
+                    if (leftBehind && !inFlight.contains(pending.aggregateId())) {
                         publishSoon(pending);
                     }
                 })
                 .then()
                 .block(Duration.ofMinutes(1));
+        pendingAtLastSweep = seen;
         pendingEvents.set(count.get());
         oldestPendingMillis.set(oldest.get());
     }
