@@ -156,6 +156,10 @@ public final class Bench {
         row(String.format("Latency POST → CustomerNotified, at half rate (%.1f/s)", closed.notifiedPerSecond() / 2),
                 paced.toNotified().summary());
         row("Latency POST → AssociationActivated, at half rate", paced.toActivated().summary());
+        if (closed.unfinished() + paced.unfinished() > 0) {
+            row("Claims not through when the run stopped waiting (their customer mail still retried)",
+                    Long.toString(closed.unfinished() + paced.unfinished()));
+        }
     }
 
     private void runTimers(Path data) throws Exception {
