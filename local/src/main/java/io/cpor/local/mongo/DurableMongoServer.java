@@ -217,19 +217,19 @@ public final class DurableMongoServer implements AutoCloseable {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                     List<IndexKey> keys, boolean sparse) {
-                MVMap<KeyValue, Object> map = getMvStore().openMap(
-                        getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
-                        new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyDataType.INSTANCE));
-                return new OrderedUniqueIndex(map, indexName, keys, sparse);
+                return new OrderedUniqueIndex(indexMap(collectionName, indexName), indexName, keys, sparse);
             }
 
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                     List<IndexKey> keys, boolean sparse) {
-                MVMap<KeyValue, Boolean> map = getMvStore().openMap(
-                        getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
-                        new MVMap.Builder<KeyValue, Boolean>().keyType(IndexKeyDataType.INSTANCE));
-                return new SecondaryIndex(map, indexName, keys, sparse);
+                return new SecondaryIndex(indexMap(collectionName, indexName), indexName, keys, sparse);
+            }
+
+            /** The map of an index, by the name H2Database gives it, its keys in MongoDB's order. */
+            private <V> MVMap<KeyValue, V> indexMap(String collectionName, String indexName) {
+                return getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+                        new MVMap.Builder<KeyValue, V>().keyType(IndexKeyDataType.INSTANCE));
             }
 
             @Override
