@@ -1,14 +1,14 @@
 package io.cpor.schemas.serde;
 
+import io.cpor.schemas.Topic;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.util.Utf8;
@@ -24,17 +24,29 @@ import org.apache.kafka.common.serialization.Deserializer;
  * class if there is one and stays generic otherwise, so a reader that does not know a new kind of event gets a
  * {@code GenericRecord} for it instead of failing.
  * <p>
+ * The body is decoded trusting none of the lengths it declares ({@link BoundedBinaryDecoder}, limits from
+ * {@link AvroLimits}), so what a record makes this allocate is bounded by its own size. On a topic of the CPOR
+ * contract the record's schema id must be registered under the topic's subject ({@code <topic>-value}): a record
+ * written with another topic's schema does not belong here, however well it decodes.
+ * <p>
  * Failures are {@link SerializationException}s saying what is wrong: not the wire format (magic byte), an id the
- * registry does not know, a body that does not decode. A registry that cannot be reached is a transient fault: the
- * exception's cause is then a {@link SchemaRegistryUnavailableException}, so an error handler can retry instead of
- * dead-lettering.
+ * registry does not know or not of this topic, a body that does not decode or lies about its lengths. A registry that
+ * cannot be reached is a transient fault: the exception's cause is then a {@link SchemaRegistryUnavailableException},
+ * so an error handler can retry instead of dead-lettering.
  */
 public class AvroDeserializer implements Deserializer<Object> {
+
+    static {
+        AvroLimits.applyDefaults();
+    }
 
     private SchemaRegistryClient registry;
     private boolean specificReader;
     private GenericData genericData;
-    private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+    private AvroLimits limits = AvroLimits.current();
+    private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+    /** Contract topics and the schema ids found registered under their subject. */
+    private final Set<TopicSchema> ofTheirTopic = ConcurrentHashMap.newKeySet();
 
     /** A deserializer configured by Kafka from {@code schema.registry.url} and the other keys. */
     public AvroDeserializer() {
@@ -53,6 +65,7 @@ public class AvroDeserializer implements Deserializer<Object> {
         }
         this.specificReader = config.specificAvroReader();
         this.genericData = AvroData.genericData(config.useLogicalTypeConverters());
+        this.limits = AvroLimits.current();
     }
 
     @Override
@@ -64,20 +77,43 @@ public class AvroDeserializer implements Deserializer<Object> {
             throw new IllegalStateException("AvroDeserializer used before configure()");
         }
         int schemaId = WireFormat.schemaId(topic, data);
-        DatumReader<Object> reader = reader(topic, schemaId);
+        Reader reader = reader(topic, schemaId);
+        requireOfTopic(topic, schemaId, reader.writer());
         try {
-            BinaryDecoder decoder = DecoderFactory.get()
-                    .binaryDecoder(data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
-            Object value = reader.read(null, decoder);
+            BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(data, WireFormat.HEADER_LENGTH,
+                    data.length - WireFormat.HEADER_LENGTH, limits, reader.zeroWidthArrayItems());
+            Object value = reader.datumReader().read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new IOException("bytes left over after the record: not written with this schema");
             }
             return value instanceof Utf8 utf8 ? utf8.toString() : value;
         }
-        catch (IOException | RuntimeException e) {
+        catch (IOException | RuntimeException | StackOverflowError e) {
+            // A stack overflow: a writer schema that nests itself, as deep as the record's bytes allow.
             throw new SerializationException("Cannot decode record on topic '" + topic + "' with schema id "
                     + schemaId + ": " + e, e);
         }
+    }
+
+    /** On a contract topic, the writer schema must be registered under the topic's subject. */
+    private void requireOfTopic(String topic, int schemaId, Schema writer) {
+        Topic contract = Topic.named(topic).orElse(null);
+        if (contract == null || ofTheirTopic.contains(new TopicSchema(topic, schemaId))) {
+            return;
+        }
+        try {
+            registry.lookup(contract.valueSubject(), writer);
+        }
+        catch (SchemaRegistryUnavailableException e) {
+            throw new SerializationException("Cannot check the schema of a record on topic '" + topic
+                    + "' with schema id " + schemaId + " now: " + e.getMessage(), e);
+        }
+        catch (SchemaRegistryException e) {
+            throw new SerializationException("Record on topic '" + topic + "' has schema id " + schemaId
+                    + ", which is not registered under the topic's subject " + contract.valueSubject()
+                    + ": written for another topic (" + e.getMessage() + ")", e);
+        }
+        ofTheirTopic.add(new TopicSchema(topic, schemaId));
     }
 
     @Override
@@ -85,8 +121,8 @@ public class AvroDeserializer implements Deserializer<Object> {
         return deserialize(topic, data);
     }
 
-    private DatumReader<Object> reader(String topic, int schemaId) {
-        DatumReader<Object> cached = readers.get(schemaId);
+    private Reader reader(String topic, int schemaId) {
+        Reader cached = readers.get(schemaId);
         if (cached != null) {
             return cached;
         }
@@ -102,10 +138,11 @@ public class AvroDeserializer implements Deserializer<Object> {
             throw new SerializationException("Unknown schema id " + schemaId + " in record on topic '" + topic
                     + "': " + e.getMessage(), e);
         }
-        DatumReader<Object> reader = specificReader
+        DatumReader<Object> datumReader = specificReader
                 ? new SpecificDatumReader<>(writer, specificReaderSchema(topic, schemaId, writer))
                 : new GenericDatumReader<>(writer, writer, genericData);
-        DatumReader<Object> previous = readers.putIfAbsent(schemaId, reader);
+        Reader reader = new Reader(writer, datumReader, BoundedBinaryDecoder.hasZeroWidthArrayItems(writer));
+        Reader previous = readers.putIfAbsent(schemaId, reader);
         return previous == null ? reader : previous;
     }
 
@@ -141,5 +178,13 @@ public class AvroDeserializer implements Deserializer<Object> {
     @Override
     public void close() {
         readers.clear();
+        ofTheirTopic.clear();
+    }
+
+    /** How the records of one writer schema are read. */
+    private record Reader(Schema writer, DatumReader<Object> datumReader, boolean zeroWidthArrayItems) {
+    }
+
+    private record TopicSchema(String topic, int schemaId) {
     }
 }

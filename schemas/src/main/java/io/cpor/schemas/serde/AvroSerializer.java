@@ -34,6 +34,10 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AvroSerializer implements Serializer<Object> {
 
+    static {
+        AvroLimits.applyDefaults();
+    }
+
     private SchemaRegistryClient registry;
     private boolean isKey;
     private boolean autoRegister;

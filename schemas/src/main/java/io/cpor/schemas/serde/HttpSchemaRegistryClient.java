@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,6 +28,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, "
             + "application/json; qs=0.5";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest answer read: far above any schema (Confluent's own limit on a schema is a few MB). */
+    static final int MAX_ANSWER_BYTES = 8 << 20;
 
     private final List<URI> baseUrls;
     private final HttpClient http;
@@ -63,7 +66,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             return cached;
         }
         JsonNode answer = send("POST", "/subjects/" + segment(subject) + "/versions", schemaBody(schema));
-        int id = answer.path("id").asInt();
+        int id = id(answer, subject);
         schemas.putIfAbsent(id, schema);
         ids.putIfAbsent(key, id);
         return id;
@@ -77,7 +80,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             return cached;
         }
         JsonNode answer = send("POST", "/subjects/" + segment(subject), schemaBody(schema));
-        int id = answer.path("id").asInt();
+        int id = id(answer, subject);
         schemas.putIfAbsent(id, schema);
         ids.putIfAbsent(key, id);
         return id;
@@ -111,13 +114,41 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     public RegisteredSchema version(String subject, String version) {
         JsonNode answer = send("GET", "/subjects/" + segment(subject) + "/versions/" + segment(version), null);
         Schema schema = parse(answer);
-        int id = answer.path("id").asInt();
+        int id = id(answer, subject);
         schemas.putIfAbsent(id, schema);
         return new RegisteredSchema(answer.path("subject").asText(subject), id, answer.path("version").asInt(),
                 schema);
     }
 
+    private static int id(JsonNode answer, String subject) {
+        JsonNode id = answer.path("id");
+        if (!id.isInt() || id.asInt() < 0) {
+            throw new SchemaRegistryException(200, 50001, "The schema registry's answer for subject " + subject
+                    + " has no schema id: " + abbreviated(answer));
+        }
+        return id.asInt();
+    }
+
+    private static String abbreviated(JsonNode answer) {
+        String text = answer.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
     private Schema parse(JsonNode answer) {
+        try {
+            return parseAvro(answer);
+        }
+        catch (SchemaRegistryException e) {
+            throw e;
+        }
+        catch (RuntimeException e) {
+            // Avro's parser answers a schema it cannot make sense of with assorted runtime exceptions.
+            throw new SchemaRegistryException(200, 42201, "The schema registry answered with a schema that is "
+                    + "not valid Avro: " + e);
+        }
+    }
+
+    private Schema parseAvro(JsonNode answer) {
         String type = answer.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
             throw new SchemaRegistryException(200, 42201, "Schema type " + type + " is not Avro");
@@ -148,9 +179,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<String> response;
+            HttpResponse<InputStream> response;
+            String answer;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                answer = bounded(base, method, path, response.body());
             }
             catch (IOException e) {
                 lastFailure = e;
@@ -160,21 +193,38 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 Thread.currentThread().interrupt();
                 throw new SchemaRegistryUnavailableException("Interrupted while calling the schema registry", e);
             }
-            return answer(base, method, path, response);
+            return answer(base, method, path, response.statusCode(), answer);
         }
         throw new SchemaRegistryUnavailableException("Schema registry unreachable at " + baseUrls + " for "
                 + method + " " + path + ": " + lastFailure, lastFailure);
     }
 
-    private static JsonNode answer(URI base, String method, String path, HttpResponse<String> response) {
+    /**
+     * The answer's body, read only as far as {@link #MAX_ANSWER_BYTES}: a registry (or whatever answers at its
+     * address) cannot make a client hold more than that.
+     */
+    private static String bounded(URI base, String method, String path, InputStream body) throws IOException {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new SchemaRegistryException(200, 50001, "Schema registry " + base + " answered " + method
+                        + " " + path + " with more than " + MAX_ANSWER_BYTES + " bytes; refused");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static JsonNode answer(URI base, String method, String path, int status, String body) {
         JsonNode json;
         try {
-            json = JSON.readTree(response.body());
+            json = JSON.readTree(body);
         }
         catch (IOException e) {
             json = JSON.createObjectNode();
         }
-        int status = response.statusCode();
+        if (json == null) {
+            json = JSON.createObjectNode();
+        }
         if (status >= 200 && status < 300) {
             return json;
         }

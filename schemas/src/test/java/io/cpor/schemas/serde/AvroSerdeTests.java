@@ -10,7 +10,6 @@ import io.cpor.events.review.ReviewDecision;
 import io.cpor.schemas.Topic;
 import io.cpor.schemas.Topics;
 import io.cpor.test.Reading;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -286,44 +285,6 @@ class AvroSerdeTests {
     private static Schema parse(String resource) throws IOException {
         try (InputStream in = AvroSerdeTests.class.getResourceAsStream(resource)) {
             return new Schema.Parser().parse(in);
-        }
-    }
-
-    /** Avro binary written by hand from the specification, independent of the Avro library. */
-    private static final class ManualAvro {
-
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        ManualAvro raw(int... values) {
-            for (int value : values) {
-                out.write(value);
-            }
-            return this;
-        }
-
-        ManualAvro int32(int value) {
-            return raw(value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
-        }
-
-        ManualAvro varLong(long value) {
-            long zigZag = (value << 1) ^ (value >> 63);
-            while ((zigZag & ~0x7FL) != 0) {
-                out.write((int) ((zigZag & 0x7F) | 0x80));
-                zigZag >>>= 7;
-            }
-            out.write((int) zigZag);
-            return this;
-        }
-
-        ManualAvro string(String value) {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            varLong(utf8.length);
-            out.writeBytes(utf8);
-            return this;
-        }
-
-        byte[] bytes() {
-            return out.toByteArray();
         }
     }
 }
