@@ -64,9 +64,20 @@ public final class TopicProbe {
 
     /** Publishes raw bytes (a poison record, for instance). */
     public void sendBytes(String topic, String key, byte[] value) {
+        sendAllBytes(topic, List.of(Map.entry(key, value)));
+    }
+
+    /** Publishes raw records through one producer, in order; waits until each is acknowledged. */
+    public void sendAllBytes(String topic, List<? extends Map.Entry<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings(),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<?>> acknowledgements = new ArrayList<>();
+            for (Map.Entry<String, byte[]> record : records) {
+                acknowledgements.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            for (Future<?> acknowledgement : acknowledgements) {
+                acknowledgement.get();
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
