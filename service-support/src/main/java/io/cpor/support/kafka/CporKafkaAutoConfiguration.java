@@ -1,10 +1,6 @@
 package io.cpor.support.kafka;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,13 +8,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -28,7 +25,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * The error handler of every listener container: a transient fault (database or schema registry down) is retried
  * with exponential backoff for as long as it lasts, so nothing is skipped; a poison record (undeserializable, or an
  * {@link InvalidEventException}) goes to its {@code .DLT} twin at once; any other failure is retried twice, then
- * dead-lettered. The record's offset is committed once it is handled or dead-lettered.
+ * dead-lettered. The record's offset is committed once it is handled or dead-lettered. An {@link Error} thrown by a
+ * listener is such an other failure ({@link ErrorContainingListener}), so it never stops a container; a consumer that
+ * stops anyway is logged, shown in readiness and restarted ({@link ListenerSupervisor}).
  * <p>
  * With {@code cpor.kafka.topics.create=true} (the prod profile) the service also declares the contract's topics, so
  * Spring's {@link KafkaAdmin} creates what is missing at startup.
@@ -42,21 +41,39 @@ public class CporKafkaAutoConfiguration {
     static final BackOff OTHER = new FixedBackOff(500, 2);
 
     @Bean
+    @ConditionalOnMissingBean
+    DeadLetterPublishing cporDeadLetterPublishing(KafkaTemplate<?, ?> template, KafkaProperties properties) {
+        return new DeadLetterPublishing(template, properties.buildProducerProperties());
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler cporErrorHandler(KafkaTemplate<?, ?> template, KafkaProperties properties) {
-        DefaultKafkaProducerFactory<String, byte[]> rawProducers = new DefaultKafkaProducerFactory<>(
-                properties.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
-        // A record that could not be deserialized is dead-lettered as the bytes it arrived as.
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, new KafkaTemplate<>(rawProducers));
-        templates.put(Object.class, template);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                DeadLetterTopics::of);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, OTHER);
+    DefaultErrorHandler cporErrorHandler(DeadLetterPublishing deadLetters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(), OTHER);
         handler.removeClassification(DeserializationException.class);
         handler.setBackOffFunction((record, failure) -> backOffFor(failure));
         handler.setCommitRecovered(true);
         return handler;
+    }
+
+    /** Every record listener's {@link Error}s become failures the error handler dead-letters. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> cporErrorContainment() {
+        return container -> {
+            if (container.getContainerProperties().getMessageListener() instanceof MessageListener<?, ?> listener
+                    && !(listener instanceof ErrorContainingListener<?, ?>)) {
+                @SuppressWarnings("unchecked")
+                MessageListener<Object, Object> records = (MessageListener<Object, Object>) listener;
+                container.setupMessageListener(new ErrorContainingListener<>(String.valueOf(
+                        container.getListenerId()), records));
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ListenerSupervisor listenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+        return new ListenerSupervisor(registry);
     }
 
     @Bean

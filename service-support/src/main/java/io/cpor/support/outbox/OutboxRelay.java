@@ -83,12 +83,19 @@ public class OutboxRelay implements SmartLifecycle {
         if (pending.messages().isEmpty()) {
             return;
         }
-        PendingMessages previous = queued.put(pending.aggregateId(), pending);
-        if (previous == null) {
+        // One atomic step per aggregate: keep the newest revision, and hand the id to its lane exactly when it was
+        // not queued. A lane takes the id out of `queued` (remove) before it publishes, so whatever is queued after
+        // that is handed over again and never left without a lane entry.
+        boolean[] added = new boolean[1];
+        queued.compute(pending.aggregateId(), (id, previous) -> {
+            if (previous == null) {
+                added[0] = true;
+                return pending;
+            }
+            return previous.revision() > pending.revision() ? previous : pending;
+        });
+        if (added[0]) {
             lanes.get(Math.floorMod(pending.aggregateId().hashCode(), lanes.size())).offer(pending.aggregateId());
-        }
-        else if (previous.revision() > pending.revision()) {
-            queued.put(pending.aggregateId(), previous);
         }
     }
 
