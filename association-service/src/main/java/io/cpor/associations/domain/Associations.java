@@ -66,14 +66,23 @@ public class Associations {
         return change(requestId, request -> request.notified(eventId, sentAt, declineBy, now()));
     }
 
-    /** Fires the timers due now: each waiting request whose deadline passed becomes active. Answers how many fired. */
-    public Mono<Integer> fireDueTimers(int limit, int concurrency) {
+    /**
+     * Fires the timers due now: each waiting request whose deadline passed becomes active. Answers how many timers
+     * were taken and how many requests this call made active (not those another instance, or a decline, settled
+     * first).
+     */
+    public Mono<Fired> fireDueTimers(int limit, int concurrency) {
         Instant now = now();
         return timers.takeDue(now, now.plus(timerLease), limit)
-                .flatMap(timer -> change(timer.requestId(), request -> request.activated(now))
-                        .map(request -> request.status() == AssociationStatus.ACTIVE ? 1 : 0)
+                .flatMap(timer -> step(timer.requestId(), request -> request.activated(now))
+                        .map(step -> step.changed() && step.request().status() == AssociationStatus.ACTIVE ? 1 : 0)
                         .switchIfEmpty(timers.cancel(timer.requestId()).thenReturn(0)), concurrency)
-                .reduce(0, Integer::sum);
+                .reduce(new Fired(0, 0), (fired, activated) -> new Fired(fired.taken() + 1,
+                        fired.activated() + activated));
+    }
+
+    /** What one look at the due timers did: timers taken under a lease, and requests it made active. */
+    public record Fired(int taken, int activated) {
     }
 
     /** The request a decline link is for; empty for a link that is not ours. */
@@ -151,20 +160,29 @@ public class Associations {
     }
 
     private Mono<AssociationRequest> change(UUID requestId, UnaryOperator<AssociationRequest> step) {
+        return step(requestId, step).map(Step::request);
+    }
+
+    /** Applies a step to the request as stored now; says whether this call changed it or found it done. */
+    private Mono<Step> step(UUID requestId, UnaryOperator<AssociationRequest> step) {
         return store.find(requestId)
                 .flatMap(current -> {
                     AssociationRequest next = step.apply(current);
                     if (next == current) {
-                        return settle(current, current).thenReturn(current);
+                        return settle(current, current).thenReturn(new Step(current, false));
                     }
                     return store.update(next)
                             .switchIfEmpty(Mono.error(new ConcurrentChange()))
                             .flatMap(stored -> {
                                 publisher.publishSoon(stored);
-                                return settle(current, stored).thenReturn(stored);
+                                return settle(current, stored).thenReturn(new Step(stored, true));
                             });
                 })
                 .retryWhen(Retry.max(10).filter(ConcurrentChange.class::isInstance));
+    }
+
+    /** A request after a step, and whether the step changed it. */
+    private record Step(AssociationRequest request, boolean changed) {
     }
 
     /** Releases what a step gave up, and keeps the timer in step with the request. Idempotent. */

@@ -84,12 +84,15 @@ final class AssociationRecords {
                     .setDeclinedAt(declined.declinedAt()).setActivationReversed(declined.activationReversed())
                     .build();
         }
-        else {
-            AssociationEvent.Removed removed = (AssociationEvent.Removed) event;
+        else if (event instanceof AssociationEvent.Removed removed) {
             record = AssociationRemoved.newBuilder().setMetadata(metadata).setRequestId(s.requestId())
                     .setTenantId(c.tenantId()).setPartnerId(c.partnerId()).setPartnerContact(partner)
                     .setClaimName(c.claimName()).setWorkloads(request.reservedWorkloads())
                     .setRemovedAt(removed.removedAt()).build();
+        }
+        else {
+            throw new IllegalStateException("No record of the contract for the association event " + event
+                    .getClass().getName());
         }
         return new OutboxMessage(event.eventId(), event.occurredAt(), topic, c.tenantId().toString(), record);
     }

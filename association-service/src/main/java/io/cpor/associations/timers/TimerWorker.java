@@ -30,19 +30,21 @@ class TimerWorker {
         this.batch = properties.timerBatch();
         this.concurrency = properties.timerConcurrency();
         this.activations = Counter.builder("cpor.associations.activations")
-                .description("Associations made active by their timer").register(meters);
+                .description("Associations this instance made active when their timer fired").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${cpor.associations.timer-interval:PT1S}")
     void fireDue() {
         try {
-            int fired;
+            Associations.Fired fired;
             do {
-                Integer count = associations.fireDueTimers(batch, concurrency).block(TIMEOUT);
-                fired = count == null ? 0 : count;
-                activations.increment(fired);
+                fired = associations.fireDueTimers(batch, concurrency).block(TIMEOUT);
+                if (fired == null) {
+                    return;
+                }
+                activations.increment(fired.activated());
             }
-            while (fired == batch);
+            while (fired.taken() == batch);
         }
         catch (RuntimeException e) {
             log.warn("Firing due timers failed; trying again at the next look: {}", e.toString());

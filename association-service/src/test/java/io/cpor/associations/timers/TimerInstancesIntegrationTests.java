@@ -8,6 +8,7 @@ import io.cpor.associations.AssociationServiceApplication;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.Associations;
+import io.cpor.associations.domain.Timers;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.outcomes.ClaimApproved;
@@ -62,7 +63,8 @@ class TimerInstancesIntegrationTests {
 
         Map<UUID, Long> activations = activations(requests, 20);
         assertThat(activations).hasSize(20).allSatisfy((claim, count) -> assertThat(count).isEqualTo(1));
-        assertThat(fired(first) + fired(second)).isEqualTo(20);
+        // Each instance counts only the activations it won; the counter moves once its look at the timers ends.
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(fired(first) + fired(second)).isEqualTo(20));
         assertThat(statuses(first, requests)).containsOnly(AssociationStatus.ACTIVE);
     }
 
@@ -85,12 +87,36 @@ class TimerInstancesIntegrationTests {
         assertThat(activations(soon, 3)).allSatisfy((claim, count) -> assertThat(count).isEqualTo(1));
     }
 
+    @Test
+    void aTimerFoundFiredAlreadyIsTakenButNotCountedAsAnActivation() {
+        // The worker looks once at startup and then not for an hour: the test fires the timers itself.
+        ConfigurableApplicationContext instance = start(Map.of("cpor.associations.timer-interval", "PT1H"));
+        Instant declineBy = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
+        AssociationRequested requested = awaiting(instance, 1, declineBy).get(0);
+        clock.setTo(declineBy.plusSeconds(1));
+        Associations associations = instance.getBean(Associations.class);
+
+        Associations.Fired first = associations.fireDueTimers(10, 1).block(TIMEOUT);
+        // As when another instance activated the request and has not yet cancelled its timer.
+        instance.getBean(Timers.class).schedule(requested.getRequestId(), declineBy).block(TIMEOUT);
+        Associations.Fired again = associations.fireDueTimers(10, 1).block(TIMEOUT);
+
+        assertThat(first).isEqualTo(new Associations.Fired(1, 1));
+        assertThat(again).isEqualTo(new Associations.Fired(1, 0));
+        assertThat(statuses(instance, List.of(requested))).containsOnly(AssociationStatus.ACTIVE);
+    }
+
     private ConfigurableApplicationContext start() {
+        return start(Map.of());
+    }
+
+    private ConfigurableApplicationContext start(Map<String, String> overrides) {
         // As command-line arguments: above application.yml, as an operator's settings would be.
         Map<String, String> settings = new LinkedHashMap<>(PLATFORM.serviceProperties(database));
         settings.putAll(Map.of("server.port", "0", "cpor.associations.timer-interval", "PT0.1S",
                 "cpor.associations.timer-batch", "1", "cpor.relay.sweep-interval", "PT1S",
                 "logging.level.org.apache.kafka", "WARN", "logging.level.org.mongodb.driver", "WARN"));
+        settings.putAll(overrides);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AssociationServiceApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -44,7 +44,11 @@ final class ClaimRecords {
                     .setReason(withdrawn.reason())
                     .build();
         }
-        return ClaimSubmitted.newBuilder().setMetadata(metadata).setClaim(claim(state.details())).build();
+        if (event instanceof ClaimEvent.Submitted) {
+            return ClaimSubmitted.newBuilder().setMetadata(metadata).setClaim(claim(state.details())).build();
+        }
+        throw new IllegalStateException("No record of the contract for the claim event " + event.getClass()
+                .getName());
     }
 
     static io.cpor.events.claims.Claim claim(ClaimDetails details) {

@@ -86,7 +86,10 @@ final class ClaimDocuments {
             return new PendingEventDocument(id, "WITHDRAWN", event.occurredAt(), cause, null, null, null,
                     withdrawn.reason());
         }
-        return new PendingEventDocument(id, "SUBMITTED", event.occurredAt(), cause, null, null, null, null);
+        if (event instanceof ClaimEvent.Submitted) {
+            return new PendingEventDocument(id, "SUBMITTED", event.occurredAt(), cause, null, null, null, null);
+        }
+        throw new IllegalStateException("No stored form for the claim event " + event.getClass().getName());
     }
 
     static List<TimelineDocument> timeline(List<TimelineEntry> timeline) {
@@ -117,7 +120,9 @@ final class ClaimDocuments {
                     document.message(), listOf(document.documents()).stream().map(ClaimDocuments::documentRef)
                             .toList());
             case "WITHDRAWN" -> new ClaimEvent.Withdrawn(id, document.occurredAt(), cause, document.reason());
-            default -> new ClaimEvent.Submitted(id, document.occurredAt(), cause);
+            case "SUBMITTED" -> new ClaimEvent.Submitted(id, document.occurredAt(), cause);
+            default -> throw new IllegalStateException("Unknown stored event type " + document.type() + " of event "
+                    + id);
         };
     }
 

@@ -62,7 +62,11 @@ final class ReviewRecords {
                     .setClaim(claim(s.claim())).setMessage(requested.message())
                     .setRequestedBy(requested.requestedBy()).setAnswerBy(requested.answerBy()).build());
         }
-        Decision decision = ((ReviewEvent.DecisionRecorded) event).decision();
+        if (!(event instanceof ReviewEvent.DecisionRecorded recorded)) {
+            throw new IllegalStateException("No record of the contract for the review event " + event.getClass()
+                    .getName());
+        }
+        Decision decision = recorded.decision();
         return new OutboxMessage(event.eventId(), event.occurredAt(), Topics.CLAIMS_REVIEW_DECISIONS, key,
                 ReviewDecided.newBuilder().setMetadata(metadata)
                         .setDecision(ReviewDecision.valueOf(decision.kind().name()))

@@ -64,11 +64,14 @@ final class ReviewDocuments {
             return new EventDocument(id, "INFORMATION_REQUESTED", event.occurredAt(), cause, null,
                     requested.requestedBy(), null, requested.message(), requested.answerBy(), null);
         }
-        Decision decision = ((ReviewEvent.DecisionRecorded) event).decision();
-        return new EventDocument(id, "DECISION_RECORDED", event.occurredAt(), cause, null, null, null, null, null,
-                new DecisionDocument(decision.decisionId().toString(), decision.kind().name(), decision.reason(),
-                        decision.message(), decision.validator(), string(decision.reviewRequestId()),
-                        decision.decidedAt()));
+        if (event instanceof ReviewEvent.DecisionRecorded recorded) {
+            Decision decision = recorded.decision();
+            return new EventDocument(id, "DECISION_RECORDED", event.occurredAt(), cause, null, null, null, null,
+                    null, new DecisionDocument(decision.decisionId().toString(), decision.kind().name(),
+                            decision.reason(), decision.message(), decision.validator(),
+                            string(decision.reviewRequestId()), decision.decidedAt()));
+        }
+        throw new IllegalStateException("No stored form for the review event " + event.getClass().getName());
     }
 
     private static ReviewEvent event(EventDocument d) {
@@ -81,12 +84,13 @@ final class ReviewDocuments {
             case "REJECTED" -> new ReviewEvent.Rejected(id, d.occurredAt(), cause, results(d.reasons()), d.by());
             case "INFORMATION_REQUESTED" -> new ReviewEvent.InformationRequested(id, d.occurredAt(), cause,
                     d.message(), d.by(), d.answerBy());
-            default -> {
+            case "DECISION_RECORDED" -> {
                 DecisionDocument x = d.decision();
                 yield new ReviewEvent.DecisionRecorded(id, d.occurredAt(), cause, new Decision(
                         UUID.fromString(x.decisionId()), Decision.Kind.valueOf(x.kind()), x.reason(), x.message(),
                         x.validator(), uuid(x.reviewRequestId()), x.decidedAt()));
             }
+            default -> throw new IllegalStateException("Unknown stored event type " + d.type() + " of event " + id);
         };
     }
 
