@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,24 +29,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nothing is lost, nothing happens twice: under a stream of claims (300 by default, {@code -Dcpor.faults.claims})
- * with a validator tool deciding through the decisions topic, each fault strikes mid-stream; afterwards every claim
+ * Nothing is lost, nothing happens twice: under a stream of claims (100 by default, {@code -Dcpor.faults.claims},
+ * sent over 25 s, {@code -Dcpor.faults.spread-seconds}) with a validator tool deciding through the decisions topic,
+ * each fault strikes mid-stream, once a share of the stream was accepted; afterwards every claim
  * is in the state its fate gives, each approved claim's customer got exactly one mail, no workload is held twice,
  * every poison record is in its dead-letter topic, and every service and the platform are healthy. The streams of
  * earlier faults are checked again after each later one, so a fault that replays history (a restart, a rewind) is
  * caught doing anything twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated
 class FaultsIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(FaultsIntegrationTests.class);
-    private static final int CLAIMS = Integer.getInteger("cpor.faults.claims", 300);
-    private static final Duration SPREAD = Duration.ofSeconds(Long.getLong("cpor.faults.spread-seconds", 40));
+    private static final int CLAIMS = Integer.getInteger("cpor.faults.claims", 100);
+    private static final Duration SPREAD = Duration.ofSeconds(Long.getLong("cpor.faults.spread-seconds", 25));
     /** The consumer groups of each service, which a rewind sends back to the start of every partition. */
     private static final Map<String, List<String>> GROUPS = Map.of(
             "claim-service", List.of("claim-updates"),
@@ -85,12 +89,15 @@ class FaultsIntegrationTests {
     @Test
     @Order(1)
     void eachServiceKilledMidStreamAndRestartedLosesNothing() {
-        midStream("killed", Duration.ofSeconds(4), () -> {
+        // One service after another, each while claims are still arriving or in flight behind them.
+        midStream("killed", 0.1, stream -> {
+            int share = 0;
             for (String service : List.of("claim-service", "validation-service", "notification-service",
                     "association-service")) {
                 stack.kill(service);
                 stack.run("restart", service);
-                Thread.sleep(4_000);
+                share++;
+                awaitAccepted(stream, Math.min(0.1 + 0.2 * share, 0.9));
             }
         });
     }
@@ -98,15 +105,16 @@ class FaultsIntegrationTests {
     @Test
     @Order(2)
     void platformStoppedAndStartedMidStreamLosesNothing() {
-        midStream("platform", SPREAD.dividedBy(3), () -> stack.run("restart", "platform"));
+        midStream("platform", 0.3, stream -> stack.run("restart", "platform"));
     }
 
     @Test
     @Order(3)
-    void smtpDownForThirtySecondsDelaysCustomerMailButLosesNone() {
-        midStream("smtp", Duration.ofSeconds(5), () -> {
+    void smtpDownWhileMostOfAStreamIsMailedDelaysCustomerMailButLosesNone() {
+        // Down from a fifth of the stream to its end: every mail of those claims waits for the server.
+        midStream("smtp", 0.2, stream -> {
             stack.run("smtp", "down");
-            Thread.sleep(30_000);
+            awaitAccepted(stream, 1.0);
             stack.run("smtp", "up");
         });
     }
@@ -117,9 +125,15 @@ class FaultsIntegrationTests {
         TopicProbe topics = new TopicProbe(stack.endpoints());
         List<Poison.Written> poison = new ArrayList<>();
 
-        midStream("poison", Duration.ofSeconds(5), () -> poison.addAll(Poison.writeToEveryInputTopic(topics)));
+        midStream("poison", 0.2, stream -> {
+            poison.addAll(Poison.writeToEveryInputTopic(topics));
+            poison.addAll(Poison.writeHostileToEveryInputTopic(topics, stack.endpoints()));
+        });
 
         int copies = Poison.assertAllDeadLettered(topics, poison);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(lag()).as("records not yet consumed, by group").allSatisfy(
+                        (group, behind) -> assertThat(behind).as(group).isZero()));
         log.info("Poison: {} records written to {} topics, {} copies found in dead-letter topics", poison.size(),
                 poison.stream().map(Poison.Written::topic).distinct().count(), copies);
     }
@@ -129,23 +143,22 @@ class FaultsIntegrationTests {
     void consumerGroupsRewoundToTheStartDeliverEverythingAgainWithoutEffect() {
         AtomicLong replayed = new AtomicLong();
 
-        midStream("rewound", SPREAD.dividedBy(3), () -> {
-            for (Map.Entry<String, List<String>> service : GROUPS.entrySet()) {
-                stack.terminate(service.getKey());
-                replayed.addAndGet(rewindToEarliest(service.getValue()));
-                stack.run("restart", service.getKey());
-            }
-        });
+        // Every service at once: stopped, its groups rewound, started again.
+        midStream("rewound", 0.3, stream -> inParallel(GROUPS.keySet(), service -> {
+            stack.terminate(service);
+            replayed.addAndGet(rewindToEarliest(GROUPS.get(service)));
+            stack.run("restart", service);
+        }));
 
         log.info("Rewound: {} records delivered again", replayed.get());
     }
 
-    /** A fault that strikes {@code after} a stream began; the stream is checked once everything settled. */
-    private void midStream(String label, Duration after, Fault fault) {
+    /** A fault that strikes once {@code share} of a stream was accepted; the stream is checked once all settled. */
+    private void midStream(String label, double share, Fault fault) {
         ClaimStream stream = ClaimStream.start(stack, label, CLAIMS, SPREAD);
         try {
-            Thread.sleep(after.toMillis());
-            fault.strike();
+            awaitAccepted(stream, share);
+            fault.strike(stream);
         }
         catch (Exception e) {
             throw new IllegalStateException("The fault " + label + " could not be applied", e);
@@ -156,9 +169,67 @@ class FaultsIntegrationTests {
         settled.add(new Settled(stream, sent));
     }
 
+    private static void awaitAccepted(ClaimStream stream, double share) {
+        int claims = (int) Math.ceil(stream.size() * share);
+        await().atMost(SPREAD.plusMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> stream.accepted() >= claims);
+    }
+
+    /** Does the step for each service on a thread of its own; fails if any step failed. */
+    private static void inParallel(java.util.Collection<String> services, ServiceStep step) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(
+                services.size());
+        try {
+            List<java.util.concurrent.Future<?>> steps = new ArrayList<>();
+            for (String service : services) {
+                steps.add(threads.submit(() -> {
+                    step.apply(service);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> done : steps) {
+                done.get();
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ServiceStep {
+        void apply(String service) throws Exception;
+    }
+
     @FunctionalInterface
     private interface Fault {
-        void strike() throws Exception;
+        void strike(ClaimStream stream) throws Exception;
+    }
+
+    /** How many records each consumer group of the services has yet to consume, over all its partitions. */
+    private Map<String, Long> lag() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.endpoints().kafkaBootstrapServers()))) {
+            Map<String, Long> lag = new TreeMap<>();
+            for (String group : GROUPS.values().stream().flatMap(List::stream).toList()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                // Every partition the group's members read, committed on or not.
+                java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(committed.keySet());
+                admin.describeConsumerGroups(List.of(group)).all().get().get(group).members()
+                        .forEach(member -> partitions.addAll(member.assignment().topicPartitions()));
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                long behind = 0;
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata at = committed.get(partition);
+                    behind += ends.get(partition).offset() - (at == null ? 0 : at.offset());
+                }
+                lag.put(group, behind);
+            }
+            return lag;
+        }
     }
 
     /** Sets every committed offset of the groups back to the start of its partition; answers how many records. */

@@ -24,14 +24,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /**
  * A partner, validators and customers using the whole stack, started as the README starts it, through its public
  * surfaces: the APIs with tokens from the local issuer, the topics with the project's serde, mail over IMAP, and the
- * decline page in headless Chromium. Each journey has a tenant and mailboxes of its own.
+ * decline page in headless Chromium. Each journey has a tenant and mailboxes of its own, so the journeys run side by
+ * side (most of their time is waiting for a decline window to pass).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class JourneysIntegrationTests {
 
     private static final Pattern DECLINE_LINK = Pattern.compile("href=\"(http://[^\"]+/decline/[A-Za-z0-9_-]{43})\"");

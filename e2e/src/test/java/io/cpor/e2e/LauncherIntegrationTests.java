@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * extra instance starts and a service stops and restarts, down stops every process it started. Runs after {@code package} (failsafe), on ports shifted away from the standard
  * ones so a stack a developer runs at the same time is not disturbed.
  */
+@Isolated
 class LauncherIntegrationTests {
 
     @TempDir

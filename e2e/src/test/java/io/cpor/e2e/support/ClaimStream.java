@@ -61,6 +61,7 @@ public final class ClaimStream {
     private final ExecutorService partners = Executors.newFixedThreadPool(4);
     private final List<Future<Sent>> pending = new ArrayList<>();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
 
     private ClaimStream(Stack stack, String label, int count, Duration spread) {
         if (count % 10 != 0) {
@@ -88,6 +89,16 @@ public final class ClaimStream {
     /** The one mailbox every customer of this stream has (mails are told apart by tenant and partner). */
     public String customerEmail() {
         return customerEmail;
+    }
+
+    /** Claims the claim-service accepted so far. */
+    public int accepted() {
+        return accepted.get();
+    }
+
+    /** How many claims the stream sends. */
+    public int size() {
+        return count;
     }
 
     /** POSTs that had to be sent again (refused connections, 5xx, timeouts while a service or the platform was away). */
@@ -135,7 +146,9 @@ public final class ClaimStream {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            return new Sent(spec, fate, client, submit(spec, client));
+            Sent sent = new Sent(spec, fate, client, submit(spec, client));
+            accepted.incrementAndGet();
+            return sent;
         });
     }
 

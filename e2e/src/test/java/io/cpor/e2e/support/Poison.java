@@ -16,8 +16,12 @@ import io.cpor.events.review.ReviewDecided;
 import io.cpor.events.review.ReviewDecision;
 import io.cpor.events.review.ReviewRequested;
 import io.cpor.events.review.ReviewTrigger;
+import io.cpor.local.Endpoints;
+import io.cpor.local.testing.HostileAvro;
 import io.cpor.local.testing.TopicProbe;
+import io.cpor.schemas.Topic;
 import io.cpor.schemas.Topics;
+import io.cpor.schemas.serde.HttpSchemaRegistryClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,6 +69,52 @@ public final class Poison {
             written.add(new Written(topic, "valid Avro breaking a rule", claimId.toString()));
         });
         return written;
+    }
+
+    /**
+     * Records that lie about their lengths ({@link HostileAvro}: huge and negative lengths and counts at every
+     * nesting level, records cut short), in the wire format with the topic's real schema id, and an honest record
+     * of another topic's schema, on every input topic.
+     */
+    public static List<Written> writeHostileToEveryInputTopic(TopicProbe topics, Endpoints platform) {
+        HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(platform.schemaRegistryUrl());
+        List<Written> written = new ArrayList<>();
+        for (String topicName : RULE_BREAKERS.keySet()) {
+            Topic topic = Topic.named(topicName).orElseThrow();
+            int id = registry.register(topic.valueSubject(), topic.valueSchema());
+            List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+            for (HostileAvro.Body lie : representative(HostileAvro.lies(topic.valueSchema()))) {
+                String key = "hostile-" + UUID.randomUUID();
+                records.add(Map.entry(key, framed(id, lie.avro())));
+                written.add(new Written(topicName, lie.lie(), key));
+            }
+            Topic other = topic == Topic.CLAIMS_SUBMITTED ? Topic.CLAIMS_OUTCOMES : Topic.CLAIMS_SUBMITTED;
+            int otherId = registry.register(other.valueSubject(), other.valueSchema());
+            String key = "foreign-schema-" + UUID.randomUUID();
+            records.add(Map.entry(key, framed(otherId, HostileAvro.valid(other.valueSchema()))));
+            written.add(new Written(topicName, "an honest record of " + other.topicName(), key));
+            topics.sendAllBytes(topicName, records);
+        }
+        return written;
+    }
+
+    /**
+     * Of every lie a schema allows (checked one by one in {@code HostileRecordsIntegrationTests}), one of each kind
+     * at each nesting level of each kind of event: enough to prove the running consumers move on past all of them.
+     */
+    private static List<HostileAvro.Body> representative(List<HostileAvro.Body> lies) {
+        Map<String, HostileAvro.Body> byKind = new LinkedHashMap<>();
+        for (HostileAvro.Body lie : lies) {
+            String event = lie.lie().contains(":") ? lie.lie().substring(0, lie.lie().indexOf(':')) : "";
+            String kind = lie.lie().startsWith("cut short") || lie.lie().contains(": cut short") ? "cut"
+                    : lie.lie().substring(lie.lie().lastIndexOf(' ') + 1);
+            byKind.putIfAbsent(event + "/" + lie.depth() + "/" + kind, lie);
+        }
+        return List.copyOf(byKind.values());
+    }
+
+    private static byte[] framed(int schemaId, byte[] avro) {
+        return ByteBuffer.allocate(5 + avro.length).put((byte) 0).putInt(schemaId).put(avro).array();
     }
 
     /** Waits until every record written is in its topic's dead-letter twin, and answers how many copies are there. */

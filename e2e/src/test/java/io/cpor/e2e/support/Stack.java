@@ -18,7 +18,7 @@ import java.util.Map;
 public final class Stack {
 
     /** Long enough for a person (or a browser) to decline from the mail; short enough to wait for activation. */
-    public static final Duration DECLINE_WINDOW = Duration.ofSeconds(45);
+    public static final Duration DECLINE_WINDOW = Duration.ofSeconds(30);
 
     /** The services by their standard ports. */
     public static final Map<String, Integer> SERVICES = Map.of("claim-service", 8080, "validation-service", 8082,

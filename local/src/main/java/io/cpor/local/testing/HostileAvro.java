@@ -17,8 +17,11 @@ import org.apache.avro.Schema;
  */
 public final class HostileAvro {
 
-    /** A body and what is wrong with it. */
-    public record Body(String lie, byte[] avro) {
+    /**
+     * A body, what is wrong with it, and how deep in the value the lie is (0 for the top-level record's own
+     * fields, one more for each record, array, map or union it is inside).
+     */
+    public record Body(String lie, int depth, byte[] avro) {
     }
 
     private static final long HUGE = 2_000_000_000L;
@@ -36,7 +39,8 @@ public final class HostileAvro {
                 for (Body body : lies(schema.getTypes().get(branch))) {
                     byte[] avro = java.util.Arrays.copyOf(index, index.length + body.avro().length);
                     System.arraycopy(body.avro(), 0, avro, index.length, body.avro().length);
-                    bodies.add(new Body(schema.getTypes().get(branch).getName() + ": " + body.lie(), avro));
+                    bodies.add(new Body(schema.getTypes().get(branch).getName() + ": " + body.lie(), body.depth(),
+                            avro));
                 }
             }
             return bodies;
@@ -45,15 +49,16 @@ public final class HostileAvro {
         for (int site = 0; site < sites; site++) {
             for (long lie : new long[] {HUGE, -HUGE, -1}) {
                 Writer writer = new Writer(schema, site, lie).run();
-                bodies.add(new Body(writer.siteName + " declares " + lie, writer.out.toByteArray()));
+                bodies.add(new Body(writer.siteName + " declares " + lie, writer.siteDepth,
+                        writer.out.toByteArray()));
             }
         }
         Writer valid = new Writer(schema, -1, 0).run();
         byte[] whole = valid.out.toByteArray();
-        for (int cut : valid.boundaries) {
-            if (cut < whole.length) {
-                bodies.add(new Body("cut short after " + cut + " of " + whole.length + " bytes",
-                        java.util.Arrays.copyOf(whole, cut)));
+        for (int[] cut : valid.boundaries) {
+            if (cut[0] < whole.length) {
+                bodies.add(new Body("cut short after " + cut[0] + " of " + whole.length + " bytes", cut[1],
+                        java.util.Arrays.copyOf(whole, cut[0])));
             }
         }
         return bodies;
@@ -71,9 +76,11 @@ public final class HostileAvro {
         private final int lieAt;
         private final long lie;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final List<Integer> boundaries = new ArrayList<>();
+        /** Where each value starts, and how deep it is. */
+        private final List<int[]> boundaries = new ArrayList<>();
         private int sitesSeen;
         private String siteName = "";
+        private int siteDepth;
         private boolean stopped;
 
         Writer(Schema schema, int lieAt, long lie) {
@@ -91,7 +98,7 @@ public final class HostileAvro {
             if (stopped) {
                 return;
             }
-            boundaries.add(out.size());
+            boundaries.add(new int[] {out.size(), depth(path)});
             switch (s.getType()) {
                 case RECORD -> {
                     if (enclosing.contains(s)) {
@@ -166,6 +173,7 @@ public final class HostileAvro {
                 return false;
             }
             siteName = what + " of " + path;
+            siteDepth = depth(path);
             varLong(lie);
             if (lie < 0 && what.endsWith("count")) {
                 // A negative count is followed by the block's size in bytes: claim a huge one too.
@@ -173,6 +181,10 @@ public final class HostileAvro {
             }
             stopped = true;
             return true;
+        }
+
+        private static int depth(String path) {
+            return Math.max(0, (int) path.chars().filter(c -> c == '.' || c == '[' || c == '{').count() - 1);
         }
 
         byte[] varLongBytes(long value) {
