@@ -26,6 +26,8 @@ public final class Cpor {
     private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8080, 8082,
         8083, 8084, 8180, 8182, 8183, 8184};
 
+    private static final java.util.Set<Integer> USED_OFFSETS = new java.util.HashSet<>();
+
     private final Path data;
     private final int offset;
     private final Map<String, String> environment;
@@ -110,11 +112,18 @@ public final class Cpor {
         }
     }
 
-    /** An offset that moves every standard port of the stack onto a free one. */
-    static int freeOffset() {
+    /**
+     * An offset that moves every standard port of the stack onto a free one, and that no stack of this JVM had
+     * before: a second stack on the addresses of an earlier one would meet what clients remember of that one
+     * (tokens its issuer signed with a key that is gone, for instance).
+     */
+    static synchronized int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
             // The highest standard port (27017) plus the offset must stay a valid port.
             int candidate = 20_000 + ThreadLocalRandom.current().nextInt(0, 180) * 100;
+            if (USED_OFFSETS.contains(candidate)) {
+                continue;
+            }
             boolean allFree = true;
             for (int port : STANDARD_PORTS) {
                 try (ServerSocket socket = new ServerSocket(port + candidate, 1, InetAddress.getLoopbackAddress())) {
@@ -126,6 +135,7 @@ public final class Cpor {
                 }
             }
             if (allFree) {
+                USED_OFFSETS.add(candidate);
                 return candidate;
             }
         }

@@ -72,6 +72,8 @@ public final class Stack {
                         + started.output());
             }
             Stack stack = new Stack(cpor);
+            // Its issuer signs with a key of its own: no token of an earlier stack is any good here.
+            DemoTokens.forget(stack.endpoints());
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "cpor-down"));
             return stack;
         }

@@ -24,6 +24,14 @@ public final class DemoTokens {
     private DemoTokens() {
     }
 
+    /**
+     * Forgets the tokens of this platform's issuer: a platform started anew on the same address has a new signing key,
+     * and the tokens of the old one are refused.
+     */
+    public static void forget(Endpoints platform) {
+        CACHE.keySet().removeIf(key -> key.startsWith(platform.issuerUrl() + "|"));
+    }
+
     /** A token of a demo client ({@code demo-partner-1}, {@code demo-partner-2}, {@code demo-validator}). */
     public static String of(Endpoints platform, String clientId) {
         return CACHE.computeIfAbsent(platform.issuerUrl() + "|" + clientId, key -> fetch(platform, clientId));
