@@ -2,6 +2,7 @@ package io.cpor.local;
 
 import io.cpor.local.http.HttpApp;
 import io.cpor.local.issuer.Issuer;
+import io.cpor.local.partners.PartnerDirectory;
 import io.cpor.local.tenants.TenantDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local platform's OAuth2 issuer, with its demo clients, and its tenant directory, and nothing else: what
+ * The local platform's OAuth2 issuer, with its demo clients, its tenant directory and its partner directory, and
+ * nothing else: what
  * docker-compose.yml's opt-in {@code demo} profile runs so the stack can be tried without an Entra ID tenant.
  * <pre>
- * DemoIdentity [--host=0.0.0.0] [--issuer-port=9000] [--tenants-port=8090] [--data-dir=data]
+ * DemoIdentity [--host=0.0.0.0] [--issuer-port=9000] [--tenants-port=8090] [--partners-port=8091] [--data-dir=data]
  *              [--issuer-url=http://demo-identity:9000]
  * </pre>
  * The issuer URL is what tokens carry as {@code iss}: the name the services reach it by, not the address it binds.
@@ -23,21 +25,25 @@ public final class DemoIdentity implements AutoCloseable {
 
     private final Issuer issuer;
     private final HttpApp tenants;
+    private final HttpApp partners;
 
-    private DemoIdentity(Issuer issuer, HttpApp tenants) {
+    private DemoIdentity(Issuer issuer, HttpApp tenants, HttpApp partners) {
         this.issuer = issuer;
         this.tenants = tenants;
+        this.partners = partners;
     }
 
-    public static DemoIdentity start(String host, int issuerPort, int tenantsPort, Path dataDirectory,
-            String issuerUrl) throws IOException {
+    public static DemoIdentity start(String host, int issuerPort, int tenantsPort, int partnersPort,
+            Path dataDirectory, String issuerUrl) throws IOException {
         HttpApp tenants = TenantDirectory.start(host, tenantsPort);
+        HttpApp partners = PartnerDirectory.start(host, partnersPort);
         try {
             return new DemoIdentity(Issuer.start(host, issuerPort, dataDirectory.resolve("issuer"), issuerUrl),
-                    tenants);
+                    tenants, partners);
         }
         catch (RuntimeException e) {
             tenants.close();
+            partners.close();
             throw e;
         }
     }
@@ -50,6 +56,7 @@ public final class DemoIdentity implements AutoCloseable {
     public void close() {
         issuer.close();
         tenants.close();
+        partners.close();
     }
 
     public static void main(String[] args) throws IOException {
@@ -60,6 +67,7 @@ public final class DemoIdentity implements AutoCloseable {
         String host = "0.0.0.0";
         int issuerPort = 9000;
         int tenantsPort = 8090;
+        int partnersPort = 8091;
         Path data = Path.of("data");
         String issuerUrl = null;
         for (String arg : args) {
@@ -69,16 +77,18 @@ public final class DemoIdentity implements AutoCloseable {
                 case "--host" -> host = value;
                 case "--issuer-port" -> issuerPort = Integer.parseInt(value);
                 case "--tenants-port" -> tenantsPort = Integer.parseInt(value);
+                case "--partners-port" -> partnersPort = Integer.parseInt(value);
                 case "--data-dir" -> data = Path.of(value);
                 case "--issuer-url" -> issuerUrl = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --host=, "
-                        + "--issuer-port=, --tenants-port=, --data-dir=, --issuer-url=");
+                        + "--issuer-port=, --tenants-port=, --partners-port=, --data-dir=, --issuer-url=");
             }
         }
-        DemoIdentity identity = start(host, issuerPort, tenantsPort, data,
+        DemoIdentity identity = start(host, issuerPort, tenantsPort, partnersPort, data,
                 issuerUrl != null ? issuerUrl : "http://" + host + ":" + issuerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "demo-identity-shutdown"));
-        log.info("Demo issuer {} (clients demo-partner-1, demo-partner-2, demo-validator) and tenant directory on "
-                + "port {} ready", identity.issuerUrl(), tenantsPort);
+        log.info("Demo issuer {} (clients demo-partner-1, demo-partner-2, demo-partner-3, demo-validator, "
+                + "demo-operator), tenant directory on port {} and partner directory on port {} ready",
+                identity.issuerUrl(), tenantsPort, partnersPort);
     }
 }

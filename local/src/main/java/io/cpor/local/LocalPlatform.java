@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cpor.local.http.HttpApp;
 import io.cpor.local.issuer.Issuer;
+import io.cpor.local.kafka.KafkaAccess;
 import io.cpor.local.kafka.KafkaBroker;
 import io.cpor.local.kafka.TopicSetup;
 import io.cpor.local.mail.InboxPage;
 import io.cpor.local.mail.MailServer;
 import io.cpor.local.mongo.DurableMongoServer;
+import io.cpor.local.partners.PartnerDirectory;
 import io.cpor.local.registry.SchemaRegistryServer;
 import io.cpor.local.tenants.TenantDirectory;
 import java.io.IOException;
@@ -89,18 +91,23 @@ public final class LocalPlatform implements AutoCloseable {
                     data.resolve("registry")));
             MailServer mail = keep(MailServer.start(host, ports.smtp(), ports.imap(), data.resolve("mail")));
             HttpApp tenants = keep(TenantDirectory.start(host, ports.tenantDirectory()));
+            HttpApp partners = keep(PartnerDirectory.start(host, ports.partnerDirectory()));
             String bootstrapServers = external.kafkaBootstrapServers();
             if (!external.kafka()) {
                 kafka = keep(broker.join());
                 bootstrapServers = kafka.bootstrapServers();
             }
-            try (Admin admin = KafkaBroker.admin(bootstrapServers)) {
+            // Its own broker takes principals (SASL/SCRAM) and enforces ACLs; a container's is left plain.
+            boolean sasl = !external.kafka();
+            Map<String, Object> adminSettings = sasl
+                    ? KafkaAccess.clientSettings(KafkaAccess.ADMIN, KafkaAccess.LOCAL_SECRET) : Map.of();
+            try (Admin admin = KafkaBroker.admin(bootstrapServers, adminSettings)) {
                 TopicSetup.createContractTopics(admin, settings.partitions());
             }
             Issuer oauth = keep(issuer.join());
             endpoints = new Endpoints(bootstrapServers, mongoUri, registry.url(),
                     oauth.issuerUrl(), host, mail.smtpPort(), mail.imapPort(), "http://" + host + ":" + ports.inbox(),
-                    tenants.url());
+                    tenants.url(), partners.url(), sasl);
             keep(InboxPage.start(host, ports.inbox(), mail, this::healthJson));
         }
         catch (CompletionException e) {
@@ -167,7 +174,8 @@ public final class LocalPlatform implements AutoCloseable {
                 .put("schemaRegistry", endpoints.schemaRegistryUrl()).put("issuer", endpoints.issuerUrl())
                 .put("smtp", endpoints.mailHost() + ":" + endpoints.smtpPort())
                 .put("imap", endpoints.mailHost() + ":" + endpoints.imapPort())
-                .put("inbox", endpoints.inboxUrl()).put("tenantDirectory", endpoints.tenantDirectoryUrl());
+                .put("inbox", endpoints.inboxUrl()).put("tenantDirectory", endpoints.tenantDirectoryUrl())
+                .put("partnerDirectory", endpoints.partnerDirectoryUrl());
         return body.toString();
     }
 

@@ -25,7 +25,7 @@ final class PlatformCommandLine {
                 case "--ports" -> ports = parsePorts(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --data-dir=, "
                         + "--host=, --partitions=, --free-ports, --ports=kafka,controller,mongo,registry,issuer,"
-                        + "smtp,imap,inbox,tenants");
+                        + "smtp,imap,inbox,tenants,partners");
             }
         }
         return new PlatformSettings(host, data, freePorts ? Ports.free() : ports, partitions);
@@ -33,13 +33,13 @@ final class PlatformCommandLine {
 
     private static Ports parsePorts(String value) {
         String[] parts = value.split(",");
-        if (parts.length != 9) {
-            throw new IllegalArgumentException("--ports needs 9 comma-separated ports");
+        if (parts.length != 10) {
+            throw new IllegalArgumentException("--ports needs 10 comma-separated ports");
         }
-        int[] p = new int[9];
-        for (int i = 0; i < 9; i++) {
+        int[] p = new int[10];
+        for (int i = 0; i < 10; i++) {
             p[i] = Integer.parseInt(parts[i].trim());
         }
-        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
     }
 }

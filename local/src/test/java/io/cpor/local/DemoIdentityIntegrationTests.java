@@ -33,8 +33,8 @@ class DemoIdentityIntegrationTests {
     @BeforeAll
     static void start() throws Exception {
         ports = Ports.free();
-        identity = DemoIdentity.start("127.0.0.1", ports.issuer(), ports.tenantDirectory(), data,
-                "http://demo-identity:" + ports.issuer());
+        identity = DemoIdentity.start("127.0.0.1", ports.issuer(), ports.tenantDirectory(),
+                ports.partnerDirectory(), data, "http://demo-identity:" + ports.issuer());
     }
 
     @AfterAll

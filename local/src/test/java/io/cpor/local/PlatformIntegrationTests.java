@@ -86,8 +86,7 @@ class PlatformIntegrationTests {
 
     @Test
     void createsEveryContractTopicAndItsDeadLetterTwinWithTheSamePartitions(Endpoints platform) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafkaAdminSettings())) {
             List<String> names = new ArrayList<>();
             for (Topic topic : Topic.values()) {
                 names.add(topic.topicName());
@@ -106,7 +105,7 @@ class PlatformIntegrationTests {
         ClaimSubmitted aborted = SampleEvents.claimSubmitted();
         String key = UUID.randomUUID().toString();
         Map<String, Object> producerSettings = new HashMap<>();
-        producerSettings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        producerSettings.putAll(platform.kafkaAdminSettings());
         producerSettings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "platform-test-" + key);
         producerSettings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
         AvroSerializer serializer = new AvroSerializer();
@@ -195,6 +194,18 @@ class PlatformIntegrationTests {
     }
 
     @Test
+    void namesPartnersAsRegisteredWithTheProgramsTheyAreEnrolledIn(Endpoints platform) throws Exception {
+        JsonNode litware = getJson(platform.partnerDirectoryUrl() + "/partners/1000001", 200);
+        JsonNode proseware = getJson(platform.partnerDirectoryUrl() + "/partners/1000002", 200);
+        JsonNode unknown = getJson(platform.partnerDirectoryUrl() + "/partners/9999999", 404);
+
+        assertThat(litware.path("name").asText()).isEqualTo("Litware Consulting Ltd");
+        assertThat(litware.path("programs").toString()).contains("OSU_BUSINESS_APPLICATIONS");
+        assertThat(proseware.path("programs").toString()).doesNotContain("OSU_BUSINESS_APPLICATIONS");
+        assertThat(unknown.path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
     void showsReceivedMailOnTheInboxPageWithEverythingEscaped(Endpoints platform) throws Exception {
         String recipient = "inbox-" + UUID.randomUUID() + "@fabrikam.com";
         send(platform, recipient, "<script>alert(1)</script> request", "body");
@@ -214,7 +225,7 @@ class PlatformIntegrationTests {
         JsonNode health = getJson(platform.inboxUrl() + "/health", 200);
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("components").size()).isEqualTo(9);
+        assertThat(health.path("components").size()).isEqualTo(10);
         assertThat(health.path("endpoints").path("kafka").asText()).isEqualTo(platform.kafkaBootstrapServers());
     }
 
@@ -232,7 +243,7 @@ class PlatformIntegrationTests {
 
     private static List<Object> readCommitted(Endpoints platform, String key) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        settings.putAll(platform.kafkaAdminSettings());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, "read-committed-" + key);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

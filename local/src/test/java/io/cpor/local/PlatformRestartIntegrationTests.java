@@ -188,7 +188,7 @@ class PlatformRestartIntegrationTests {
         return new Endpoints("127.0.0.1:" + ports.kafka(), "mongodb://127.0.0.1:" + ports.mongo(),
                 "http://127.0.0.1:" + ports.schemaRegistry(), "http://127.0.0.1:" + ports.issuer(), "127.0.0.1",
                 ports.smtp(), ports.imap(), "http://127.0.0.1:" + ports.inbox(),
-                "http://127.0.0.1:" + ports.tenantDirectory());
+                "http://127.0.0.1:" + ports.tenantDirectory(), "http://127.0.0.1:" + ports.partnerDirectory(), true);
     }
 
     private static void keepInserting(Endpoints endpoints, AtomicBoolean writing, Set<String> acknowledged) {
@@ -237,7 +237,7 @@ class PlatformRestartIntegrationTests {
 
     private static KafkaProducer<String, Object> producer(Endpoints endpoints, int deliveryTimeoutMs) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
+        settings.putAll(endpoints.kafkaAdminSettings());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -251,10 +251,10 @@ class PlatformRestartIntegrationTests {
 
     private static Set<String> consumeKeys(Endpoints endpoints, int atLeast) {
         Set<String> keys = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "restart-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        Map<String, Object> settings = new java.util.HashMap<>(endpoints.kafkaAdminSettings());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             long quietSince = System.nanoTime();

@@ -17,6 +17,7 @@ import io.cpor.events.review.ReviewRequested;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,17 +31,45 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public enum Topic {
 
-    CLAIMS_SUBMITTED(Topics.CLAIMS_SUBMITTED, Key.CLAIM_ID,
+    CLAIMS_SUBMITTED(Topics.CLAIMS_SUBMITTED, Key.CLAIM_ID, Service.CLAIMS,
+            Set.of(Service.VALIDATION, Service.ASSOCIATIONS),
             ClaimSubmitted.class, ClaimInformationProvided.class, ClaimWithdrawn.class),
-    CLAIMS_REVIEW(Topics.CLAIMS_REVIEW, Key.CLAIM_ID, ReviewRequested.class),
-    CLAIMS_REVIEW_DECISIONS(Topics.CLAIMS_REVIEW_DECISIONS, Key.CLAIM_ID, ReviewDecided.class),
-    CLAIMS_OUTCOMES(Topics.CLAIMS_OUTCOMES, Key.CLAIM_ID,
+    CLAIMS_REVIEW(Topics.CLAIMS_REVIEW, Key.CLAIM_ID, Service.VALIDATION, Set.of(Service.CLAIMS),
+            ReviewRequested.class),
+    // validation-service records the decisions taken through its API here too; validator tools write the others.
+    CLAIMS_REVIEW_DECISIONS(Topics.CLAIMS_REVIEW_DECISIONS, Key.CLAIM_ID, Service.VALIDATION,
+            Set.of(Service.VALIDATION), ReviewDecided.class),
+    CLAIMS_OUTCOMES(Topics.CLAIMS_OUTCOMES, Key.CLAIM_ID, Service.VALIDATION,
+            Set.of(Service.CLAIMS, Service.NOTIFICATIONS, Service.ASSOCIATIONS),
             ClaimApproved.class, ClaimRejected.class, InformationRequested.class),
-    ASSOCIATIONS_REQUESTS(Topics.ASSOCIATIONS_REQUESTS, Key.TENANT_ID, AssociationRequested.class),
-    NOTIFICATIONS_CUSTOMER_NOTIFIED(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED, Key.TENANT_ID, CustomerNotified.class),
-    ASSOCIATIONS_EVENTS(Topics.ASSOCIATIONS_EVENTS, Key.TENANT_ID,
+    ASSOCIATIONS_REQUESTS(Topics.ASSOCIATIONS_REQUESTS, Key.TENANT_ID, Service.ASSOCIATIONS,
+            Set.of(Service.CLAIMS, Service.NOTIFICATIONS), AssociationRequested.class),
+    NOTIFICATIONS_CUSTOMER_NOTIFIED(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED, Key.TENANT_ID, Service.NOTIFICATIONS,
+            Set.of(Service.CLAIMS, Service.ASSOCIATIONS), CustomerNotified.class),
+    ASSOCIATIONS_EVENTS(Topics.ASSOCIATIONS_EVENTS, Key.TENANT_ID, Service.ASSOCIATIONS,
+            Set.of(Service.CLAIMS, Service.VALIDATION, Service.NOTIFICATIONS),
             AssociationConflicted.class, AssociationActivated.class, AssociationDeclined.class,
             AssociationRemoved.class);
+
+    /**
+     * The services of the contract, by the name each runs under: its Kafka principal, and the name of its
+     * database-owning deployable. Who writes and who reads each topic is part of the catalog, so the broker's ACLs
+     * are made from it.
+     */
+    public enum Service {
+        CLAIMS("claim-service"), VALIDATION("validation-service"), NOTIFICATIONS("notification-service"),
+        ASSOCIATIONS("association-service");
+
+        private final String serviceName;
+
+        Service(String serviceName) {
+            this.serviceName = serviceName;
+        }
+
+        public String serviceName() {
+            return serviceName;
+        }
+    }
 
     /** What a topic's record key is: the text form of a UUID, serialized as a plain string. */
     public enum Key {
@@ -49,13 +78,18 @@ public enum Topic {
 
     private final String topicName;
     private final Key key;
+    private final Service writer;
+    private final Set<Service> readers;
     private final List<Class<? extends SpecificRecord>> valueTypes;
     private final Schema valueSchema;
 
     @SafeVarargs
-    Topic(String topicName, Key key, Class<? extends SpecificRecord>... valueTypes) {
+    Topic(String topicName, Key key, Service writer, Set<Service> readers,
+            Class<? extends SpecificRecord>... valueTypes) {
         this.topicName = topicName;
         this.key = key;
+        this.writer = writer;
+        this.readers = readers;
         this.valueTypes = List.of(valueTypes);
         List<Schema> schemas = Arrays.stream(valueTypes).map(type -> SpecificData.get().getSchema(type)).toList();
         this.valueSchema = schemas.size() == 1 ? schemas.get(0) : Schema.createUnion(schemas);
@@ -71,6 +105,16 @@ public enum Topic {
 
     public Key key() {
         return key;
+    }
+
+    /** The service that publishes the topic's events. */
+    public Service writer() {
+        return writer;
+    }
+
+    /** The services that consume the topic (and write its dead-letter twin). */
+    public Set<Service> readers() {
+        return readers;
     }
 
     public List<Class<? extends SpecificRecord>> valueTypes() {

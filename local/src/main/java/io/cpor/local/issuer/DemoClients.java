@@ -11,15 +11,28 @@ public final class DemoClients {
     public static final String SECRET = "demo-secret";
     public static final String PARTNER_SCOPE = "cpor.claims";
     public static final String REVIEW_SCOPE = "cpor.review";
+    /** Operations: health details on the services' management ports. */
+    public static final String OPERATIONS_SCOPE = "cpor.operations";
+    /** The audience of the CPOR APIs: every token the services accept names it in {@code aud}. */
+    public static final String AUDIENCE = "api://cpor";
 
-    /** A client-credentials client; partners carry their PartnerID in the {@code partner_id} claim. */
-    public record DemoClient(String clientId, Set<String> scopes, String partnerId) {
+    /**
+     * A client-credentials client; partners carry their PartnerID in the {@code partner_id} claim, and every token
+     * names its audience.
+     */
+    public record DemoClient(String clientId, Set<String> scopes, String partnerId, String audience) {
     }
 
     public static final List<DemoClient> ALL = List.of(
-            new DemoClient("demo-partner-1", Set.of(PARTNER_SCOPE), "1000001"),
-            new DemoClient("demo-partner-2", Set.of(PARTNER_SCOPE), "1000002"),
-            new DemoClient("demo-validator", Set.of(REVIEW_SCOPE), null));
+            new DemoClient("demo-partner-1", Set.of(PARTNER_SCOPE), "1000001", AUDIENCE),
+            new DemoClient("demo-partner-2", Set.of(PARTNER_SCOPE), "1000002", AUDIENCE),
+            // A partner enrolled in one program only (OSA_SELL): its other claims are rejected.
+            new DemoClient("demo-partner-3", Set.of(PARTNER_SCOPE), "1000003", AUDIENCE),
+            new DemoClient("demo-validator", Set.of(REVIEW_SCOPE), null, AUDIENCE),
+            new DemoClient("demo-operator", Set.of(OPERATIONS_SCOPE), null, AUDIENCE),
+            // Another application of the same issuer that happens to expose scopes of the same names: its tokens
+            // are for its own API, and the CPOR services refuse them.
+            new DemoClient("demo-other-app", Set.of(PARTNER_SCOPE, REVIEW_SCOPE), "1000001", "api://other-app"));
 
     private DemoClients() {
     }

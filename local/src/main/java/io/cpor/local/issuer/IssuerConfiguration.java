@@ -79,7 +79,7 @@ class IssuerConfiguration {
     }
 
     /**
-     * Adds the PartnerID of partner clients, and grants a client its registered scopes when it asked for none
+     * Names the token's audience (the CPOR APIs for the demo clients), adds the PartnerID of partner clients, and grants a client its registered scopes when it asked for none
      * (Spring's default would issue a token with no scope at all, which every endpoint refuses).
      */
     @Bean
@@ -89,8 +89,12 @@ class IssuerConfiguration {
                 return;
             }
             String clientId = context.getRegisteredClient().getClientId();
-            DemoClients.named(clientId).map(DemoClients.DemoClient::partnerId)
-                    .ifPresent(partnerId -> context.getClaims().claim(PARTNER_ID_CLAIM, partnerId));
+            DemoClients.named(clientId).ifPresent(client -> {
+                if (client.partnerId() != null) {
+                    context.getClaims().claim(PARTNER_ID_CLAIM, client.partnerId());
+                }
+                context.getClaims().audience(List.of(client.audience()));
+            });
             Set<String> authorized = context.getAuthorizedScopes();
             if (authorized == null || authorized.isEmpty()) {
                 context.getClaims().claim("scope", context.getRegisteredClient().getScopes());

@@ -28,18 +28,28 @@ import org.slf4j.LoggerFactory;
  * One Kafka node acting as broker and controller (KRaft), bound to loopback. The log directory is formatted on
  * first start only, so records, offsets and topics survive restarts. Replication factors of internal topics are 1
  * so transactions work on a single node.
+ * <p>
+ * Clients authenticate with SASL/SCRAM-SHA-512 and KRaft's {@code StandardAuthorizer} enforces the ACLs of
+ * {@link KafkaAccess}: nobody without a principal reads or writes anything. One more principal, {@code platform},
+ * authenticates with SASL/PLAIN and a password made up at each start, known only to this process: the broker and its
+ * controller use it between themselves, and the platform uses it to give the principals their SCRAM credentials and
+ * ACLs (SCRAM credentials live in the metadata log, so they cannot be used to set themselves up).
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
+    private static final String PLATFORM_PRINCIPAL = "platform";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String platformPassword;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, String platformPassword) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.platformPassword = platformPassword;
     }
 
     /**
@@ -54,12 +64,14 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(String host, int port, int controllerPort, Path logDirectory,
             int defaultPartitions) {
         Path directory = logDirectory.toAbsolutePath();
-        Properties settings = settings(host, port, controllerPort, directory, defaultPartitions);
+        String platformPassword = java.util.UUID.randomUUID().toString();
+        Properties settings = settings(host, port, controllerPort, directory, defaultPartitions, platformPassword);
         formatIfNeeded(directory, settings);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(settings), Time.SYSTEM);
         server.startup();
-        KafkaBroker broker = new KafkaBroker(server, host + ":" + port);
+        KafkaBroker broker = new KafkaBroker(server, host + ":" + port, platformPassword);
         try {
+            broker.grantAccess();
             broker.awaitReady();
         }
         catch (RuntimeException e) {
@@ -73,16 +85,42 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** An admin client on this broker; the caller closes it. */
+    /** An admin client on this broker, as the operator principal; the caller closes it. */
     public Admin admin() {
-        return admin(bootstrapServers);
+        return admin(bootstrapServers, KafkaAccess.clientSettings(KafkaAccess.ADMIN, KafkaAccess.LOCAL_SECRET));
     }
 
-    /** An admin client of any broker, with the timeouts the platform uses for its own. */
-    public static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+    /** An admin client of any broker, with these client settings and the timeouts the platform uses for its own. */
+    public static Admin admin(String bootstrapServers, Map<String, Object> clientSettings) {
+        Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        return Admin.create(settings);
+    }
+
+    /** Every principal's credential and every ACL, as the platform principal (the first start waits for it). */
+    private void grantAccess() {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        settings.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        settings.put(org.apache.kafka.common.config.SaslConfigs.SASL_MECHANISM, "PLAIN");
+        settings.put(org.apache.kafka.common.config.SaslConfigs.SASL_JAAS_CONFIG, KafkaAccess.jaas(
+                "org.apache.kafka.common.security.plain.PlainLoginModule", PLATFORM_PRINCIPAL, platformPassword));
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = admin(bootstrapServers, settings)) {
+            while (true) {
+                try {
+                    KafkaAccess.apply(admin, KafkaAccess.localPasswords());
+                    return;
+                }
+                catch (IllegalStateException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                    log.debug("The controller does not take the credentials yet: {}", notYet.getMessage());
+                }
+            }
+        }
     }
 
     private void awaitReady() {
@@ -116,16 +154,34 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Properties settings(String host, int port, int controllerPort, Path directory,
-            int defaultPartitions) {
+            int defaultPartitions, String platformPassword) {
         Properties settings = new Properties();
         settings.put("process.roles", "broker,controller");
         settings.put("node.id", "1");
         settings.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
-        settings.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
-        settings.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        settings.put("listeners", "SASL_PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":"
+                + controllerPort);
+        settings.put("advertised.listeners", "SASL_PLAINTEXT://" + host + ":" + port);
         settings.put("controller.listener.names", "CONTROLLER");
-        settings.put("inter.broker.listener.name", "PLAINTEXT");
-        settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        settings.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        settings.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        // Clients: SCRAM-SHA-512, their credentials in the metadata log; and the platform's own principal (PLAIN),
+        // which the broker also uses towards itself and its controller.
+        String platformJaas = KafkaAccess.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
+                PLATFORM_PRINCIPAL, platformPassword).replace(";", " user_" + PLATFORM_PRINCIPAL + "=\""
+                        + platformPassword + "\";");
+        settings.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", KafkaAccess.MECHANISM + ",PLAIN");
+        settings.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", platformJaas);
+        settings.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", KafkaAccess.jaas(
+                "org.apache.kafka.common.security.scram.ScramLoginModule", KafkaAccess.ADMIN,
+                KafkaAccess.LOCAL_SECRET));
+        settings.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        settings.put("sasl.mechanism.controller.protocol", "PLAIN");
+        settings.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        settings.put("listener.name.controller.plain.sasl.jaas.config", platformJaas);
+        settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        settings.put("super.users", String.join(";", KafkaAccess.superUsers(PLATFORM_PRINCIPAL)));
+        settings.put("allow.everyone.if.no.acl.found", "false");
         settings.put("log.dirs", directory.toString());
         settings.put("auto.create.topics.enable", "false");
         settings.put("num.partitions", Integer.toString(defaultPartitions));

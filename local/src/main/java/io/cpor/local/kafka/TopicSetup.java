@@ -19,12 +19,19 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    /** Creates the topics that do not exist yet; returns the names it created. */
+    /** Creates the topics that do not exist yet, one copy of each partition; returns the names it created. */
     public static List<String> createContractTopics(Admin admin, int partitions) {
+        return createContractTopics(admin, partitions, (short) 1, 1);
+    }
+
+    /** Creates the topics that do not exist yet, replicated as given; returns the names it created. */
+    public static List<String> createContractTopics(Admin admin, int partitions, short replicationFactor,
+            int minInsyncReplicas) {
         List<NewTopic> wanted = new ArrayList<>();
+        Map<String, String> configs = Map.of("min.insync.replicas", Integer.toString(minInsyncReplicas));
         for (Topic topic : Topic.values()) {
-            wanted.add(new NewTopic(topic.topicName(), partitions, (short) 1));
-            wanted.add(new NewTopic(topic.deadLetterTopicName(), partitions, (short) 1));
+            wanted.add(new NewTopic(topic.topicName(), partitions, replicationFactor).configs(configs));
+            wanted.add(new NewTopic(topic.deadLetterTopicName(), partitions, replicationFactor).configs(configs));
         }
         try {
             Set<String> existing = admin.listTopics().names().get();

@@ -24,7 +24,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes the platform's topics the way the services do (the project serde), for tests. */
+/**
+ * Reads and writes the platform's topics the way the services do (the project serde), for tests, as the operator
+ * principal (a super user of the broker).
+ */
 public final class TopicProbe {
 
     private final Endpoints platform;
@@ -146,16 +149,14 @@ public final class TopicProbe {
     }
 
     private Map<String, Object> producerSettings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        Map<String, Object> settings = new HashMap<>(platform.kafkaAdminSettings());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
         return settings;
     }
 
     private Map<String, Object> consumerSettings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        Map<String, Object> settings = new HashMap<>(platform.kafkaAdminSettings());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());

@@ -94,8 +94,7 @@ class SerdeThroughKafkaIntegrationTests {
     void routesPoisonRecordsToTheDeadLetterTwinWithTheCauseAndMovesOn(Endpoints platform) throws Exception {
         // A topic of its own, so the poison does not reach other tests reading the contract topics.
         String topic = "poison-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafkaAdminSettings())) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1),
                     new NewTopic(topic + Topics.DEAD_LETTER_SUFFIX, 2, (short) 1))).all().get();
         }
@@ -131,7 +130,7 @@ class SerdeThroughKafkaIntegrationTests {
     private static KafkaMessageListenerContainer<String, Object> listener(Endpoints platform, String topic,
             List<Object> handled) {
         Map<String, Object> consumer = new HashMap<>();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        consumer.putAll(platform.kafkaAdminSettings());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "group-" + topic);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -143,9 +142,9 @@ class SerdeThroughKafkaIntegrationTests {
         properties.setMessageListener((MessageListener<String, Object>) record -> handled.add(record.value()));
         KafkaMessageListenerContainer<String, Object> container = new KafkaMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(consumer), properties);
-        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> producer = new HashMap<>(platform.kafkaAdminSettings());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         KafkaTemplate<Object, Object> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
         // Spring Kafka 4 names dead-letter topics <topic>-dlt by default; the contract's twins are <topic>.DLT.
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
@@ -166,15 +165,14 @@ class SerdeThroughKafkaIntegrationTests {
 
     static KafkaProducer<String, Object> avroProducer(Endpoints platform, Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>(extra);
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        settings.putAll(platform.kafkaAdminSettings());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
         return new KafkaProducer<>(settings, new StringSerializer(), configured(new AvroSerializer(), settings));
     }
 
     private static KafkaProducer<String, byte[]> rawProducer(Endpoints platform) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(platform.kafkaAdminSettings(), new StringSerializer(), new ByteArraySerializer());
     }
 
     private static AvroSerializer configured(AvroSerializer serializer, Map<String, Object> settings) {
@@ -185,7 +183,7 @@ class SerdeThroughKafkaIntegrationTests {
     static List<ConsumerRecord<String, Object>> readAll(Endpoints platform, String topic, boolean specific,
             java.util.function.Predicate<ConsumerRecord<String, Object>> wanted) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        settings.putAll(platform.kafkaAdminSettings());
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
@@ -211,10 +209,10 @@ class SerdeThroughKafkaIntegrationTests {
     private static List<ConsumerRecord<String, byte[]>> readRaw(Endpoints platform, String topic, String key,
             int count) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        Map<String, Object> settings = new HashMap<>(platform.kafkaAdminSettings());
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
