@@ -6,7 +6,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * The security chain of a service API: {@code /api/**} needs a bearer JWT with the given scope; health, metrics
- * and the API description are open; anything else is refused. Problems are answered as problem+json.
+ * and the API description are open; anything else is refused. Problems are answered as problem+json. The services
+ * serve operations (actuator) on a management port of their own, where the same chain applies; health details are
+ * shown to a token with the operations scope ({@code management.endpoint.health.roles}).
  */
 public final class ApiSecurity {
 
@@ -44,10 +46,17 @@ public final class ApiSecurity {
                         .accessDeniedHandler(ProblemResponses.forbidden()));
     }
 
-    /** The chain of a service without an API: health and metrics are open, anything else is refused. */
+    /**
+     * The chain of a service without an API: health and metrics are open (health details need a token with the
+     * operations scope), anything else is refused.
+     */
     public static SecurityWebFilterChain operationsOnly(ServerHttpSecurity http) {
         return plain(http)
                 .authorizeExchange(exchanges -> exchanges.pathMatchers(OPERATIONS).permitAll().anyExchange().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.forbidden()))

@@ -1,5 +1,7 @@
 package io.cpor.support.web;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,5 +30,13 @@ public class CporWebAutoConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RequestSizeLimit requestSizeLimit(HttpProperties http) {
         return new RequestSizeLimit(http.maxRequestBytes());
+    }
+
+    /** After the security chain (which has the caller by then): writes per partner are limited. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    PartnerWriteLimit partnerWriteLimit(HttpProperties http, ObjectProvider<Clock> clock) {
+        return new PartnerWriteLimit(http.partnerWrites(), http.partnerWritesPeriod(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

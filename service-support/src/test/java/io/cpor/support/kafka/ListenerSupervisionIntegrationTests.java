@@ -49,17 +49,20 @@ class ListenerSupervisionIntegrationTests {
 
     @BeforeAll
     static void startAService() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                PLATFORM.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(PLATFORM.kafkaAdminSettings())) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1), new NewTopic(TOPIC + ".DLT", 2,
                     (short) 1))).all().get();
         }
-        service = new SpringApplicationBuilder(SupervisedService.class).web(WebApplicationType.NONE).run(
-                "--spring.kafka.bootstrap-servers=" + PLATFORM.kafkaBootstrapServers(),
+        List<String> arguments = new java.util.ArrayList<>();
+        PLATFORM.kafkaAdminSettings().forEach((key, value) -> arguments.add("--spring.kafka.properties." + key + "="
+                + value));
+        arguments.addAll(List.of("--spring.kafka.bootstrap-servers=" + PLATFORM.kafkaBootstrapServers(),
                 "--spring.kafka.consumer.group-id=supervision",
                 "--spring.kafka.consumer.auto-offset-reset=earliest",
                 "--spring.kafka.listener.concurrency=2",
-                "--supervision.topic=" + TOPIC);
+                "--supervision.topic=" + TOPIC));
+        service = new SpringApplicationBuilder(SupervisedService.class).web(WebApplicationType.NONE).run(
+                arguments.toArray(String[]::new));
     }
 
     @AfterAll
