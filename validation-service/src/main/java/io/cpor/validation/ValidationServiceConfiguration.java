@@ -5,6 +5,7 @@ import io.cpor.support.calendar.BusinessCalendar;
 import io.cpor.validation.domain.ClaimChecks;
 import io.cpor.validation.domain.InformationWindow;
 import io.cpor.validation.domain.OpenClaims;
+import io.cpor.validation.domain.PartnerRegistry;
 import io.cpor.validation.domain.ProofRules;
 import io.cpor.validation.domain.ReviewEventsPublisher;
 import io.cpor.validation.domain.ReviewStore;
@@ -30,8 +31,8 @@ class ValidationServiceConfiguration {
     }
 
     @Bean
-    Reviews reviews(ReviewStore store, TenantDirectory directory, OpenClaims openClaims, ClaimChecks checks,
-            ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
-        return new Reviews(store, directory, openClaims, checks, publisher, window, clock);
+    Reviews reviews(ReviewStore store, TenantDirectory directory, PartnerRegistry partners, OpenClaims openClaims,
+            ClaimChecks checks, ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
+        return new Reviews(store, directory, partners, openClaims, checks, publisher, window, clock);
     }
 }

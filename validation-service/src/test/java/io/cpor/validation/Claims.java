@@ -27,10 +27,15 @@ public final class Claims {
     }
 
     public static Claim.Builder modernWork(String partnerId, UUID tenant, String domain) {
+        return modernWork(partnerId, tenant, domain, "ana@" + domain);
+    }
+
+    /** A claim whose customer contact has this address. */
+    public static Claim.Builder modernWork(String partnerId, UUID tenant, String domain, String contactEmail) {
         return Claim.newBuilder().setPartnerId(partnerId).setName("Teams rollout")
                 .setCustomer(Customer.newBuilder().setTenantId(tenant).setDomain(domain).setLocale("en")
                         .setContact(CustomerContact.newBuilder().setName("Ana Souza").setTitle(null)
-                                .setEmail("ana@customer.example").build()).build())
+                                .setEmail(contactEmail).build()).build())
                 .setPartnerContact(PartnerContact.newBuilder().setName("Sam Partner")
                         .setEmail("sam@partner.example").build())
                 .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USAGE_RECOGNITION")

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The automated checks of a claim, each with a stable code and a message a partner can act on. */
 public final class ClaimChecks {
 
     public static final String TENANT_DOMAIN_MISMATCH = "TENANT_DOMAIN_MISMATCH";
+    public static final String CUSTOMER_CONTACT_OUTSIDE_TENANT = "CUSTOMER_CONTACT_OUTSIDE_TENANT";
+    public static final String PARTNER_NOT_ENROLLED = "PARTNER_NOT_ENROLLED";
     public static final String WORKLOAD_NOT_IN_SOLUTION_AREA = "WORKLOAD_NOT_IN_SOLUTION_AREA";
     public static final String PROGRAM_NOT_IN_SOLUTION_AREA = "PROGRAM_NOT_IN_SOLUTION_AREA";
     public static final String ROLE_NOT_ALLOWED_FOR_PROGRAM = "ROLE_NOT_ALLOWED_FOR_PROGRAM";
@@ -73,6 +76,40 @@ public final class ClaimChecks {
                         + claim.tenantId())
                 : CheckResult.fail(TENANT_DOMAIN_MISMATCH, "The domain " + claim.domain() + " belongs to another "
                         + "tenant than " + claim.tenantId() + "; check the tenant id or the domain");
+    }
+
+    /**
+     * Whether the customer contact's mail address is in a domain of the claimed tenant, from what the directory
+     * answered for that domain: the customer's consent mail must reach the customer, not whoever the partner names.
+     */
+    public static CheckResult contact(ClaimSnapshot claim, Optional<UUID> resolved) {
+        String domain = emailDomain(claim.customerContact().email());
+        if (resolved.isPresent() && resolved.get().equals(claim.tenantId())) {
+            return CheckResult.pass(CUSTOMER_CONTACT_OUTSIDE_TENANT, "The customer contact's domain " + domain
+                    + " belongs to tenant " + claim.tenantId());
+        }
+        return CheckResult.fail(CUSTOMER_CONTACT_OUTSIDE_TENANT, "The customer contact's address is not in a "
+                + "domain of tenant " + claim.tenantId() + " (" + (domain.isEmpty() ? "no domain" : domain)
+                + "); name a person of the customer's own organisation, who is told of the claim and may decline it");
+    }
+
+    /** Whether the partner is registered and enrolled in the claim's program, from what the directory answered. */
+    public static CheckResult enrolment(ClaimSnapshot claim, Optional<Set<String>> programs) {
+        if (programs.isEmpty()) {
+            return CheckResult.fail(PARTNER_NOT_ENROLLED, "PartnerID " + claim.partnerId() + " is not registered "
+                    + "with Partner Center");
+        }
+        return programs.get().contains(claim.program())
+                ? CheckResult.pass(PARTNER_NOT_ENROLLED, "PartnerID " + claim.partnerId() + " is enrolled in "
+                        + claim.program())
+                : CheckResult.fail(PARTNER_NOT_ENROLLED, "PartnerID " + claim.partnerId() + " is not enrolled in "
+                        + "the program " + claim.program() + "; enrol in Partner Center before claiming under it");
+    }
+
+    /** The domain of a mail address, lower case; empty if there is none. */
+    public static String emailDomain(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        return at < 0 ? "" : email.substring(at + 1).trim().toLowerCase(Locale.ROOT);
     }
 
     /** Whether another open claim of the partner holds any of the workloads. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
@@ -21,16 +22,18 @@ public class Reviews {
 
     private final ReviewStore store;
     private final TenantDirectory directory;
+    private final PartnerRegistry partners;
     private final OpenClaims openClaims;
     private final ClaimChecks checks;
     private final ReviewEventsPublisher publisher;
     private final InformationWindow window;
     private final Clock clock;
 
-    public Reviews(ReviewStore store, TenantDirectory directory, OpenClaims openClaims, ClaimChecks checks,
-            ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
+    public Reviews(ReviewStore store, TenantDirectory directory, PartnerRegistry partners, OpenClaims openClaims,
+            ClaimChecks checks, ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
         this.store = store;
         this.directory = directory;
+        this.partners = partners;
         this.openClaims = openClaims;
         this.checks = checks;
         this.publisher = publisher;
@@ -43,13 +46,18 @@ public class Reviews {
      * A claim checked before is left as it is. An unreachable tenant directory fails the call (to be retried).
      */
     public Mono<Review> onSubmitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim) {
+        String contactDomain = ClaimChecks.emailDomain(claim.customerContact().email());
+        Mono<Optional<UUID>> contactTenant = contactDomain.isEmpty() ? Mono.just(Optional.empty())
+                : directory.tenantOf(contactDomain);
         return store.find(claimId).switchIfEmpty(Mono.defer(() -> Mono.zip(directory.tenantOf(claim.domain()),
-                        openClaims.reserve(claimId, claim))
+                        contactTenant, partners.programsOf(claim.partnerId()), openClaims.reserve(claimId, claim))
                 .map(found -> {
                     List<CheckResult> results = new ArrayList<>();
                     results.add(ClaimChecks.tenant(claim, found.getT1()));
+                    results.add(ClaimChecks.contact(claim, found.getT2()));
+                    results.add(ClaimChecks.enrolment(claim, found.getT3()));
                     results.addAll(checks.ofClaim(claim));
-                    results.add(ClaimChecks.duplicates(found.getT2()));
+                    results.add(ClaimChecks.duplicates(found.getT4()));
                     return Review.checked(claimId, claim, eventId, submittedAt, results, now());
                 })
                 .flatMap(review -> store.insert(review).switchIfEmpty(store.find(claimId)))

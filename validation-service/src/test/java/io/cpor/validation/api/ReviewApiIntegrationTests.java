@@ -32,6 +32,16 @@ class ReviewApiIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
+    void refusesATokenWithTheReviewScopeForAnotherApplicationWith401() {
+        // An application of the same issuer that exposes a scope named cpor.review: its tokens are for its own API.
+        web.get().uri("/api/v1/reviews").headers(h -> h.setBearerAuth(token("demo-other-app"))).exchange()
+                .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/v1/reviews/{id}/decision", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(token("demo-other-app"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"decision\":\"APPROVE\"}").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void listsTheQueueOldestFirstPageByPage() {
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -124,4 +124,36 @@ class ClaimChecksTests {
                     workloads, subscription, proof);
         }
     }
+
+    @Test
+    void failsACustomerContactWhoseDomainIsNotOfTheTenant() {
+        ClaimSnapshot claim = claim().build();
+
+        CheckResult outside = ClaimChecks.contact(claim, Optional.of(UUID.randomUUID()));
+        CheckResult unknown = ClaimChecks.contact(claim, Optional.empty());
+        CheckResult inside = ClaimChecks.contact(claim, Optional.of(TENANT));
+
+        assertThat(outside.passed()).isFalse();
+        assertThat(outside.code()).isEqualTo(ClaimChecks.CUSTOMER_CONTACT_OUTSIDE_TENANT);
+        assertThat(unknown.passed()).isFalse();
+        assertThat(inside.passed()).isTrue();
+    }
+
+    @Test
+    void readsTheDomainOfAMailAddressInLowerCase() {
+        assertThat(ClaimChecks.emailDomain("Ana@Contoso.COM")).isEqualTo("contoso.com");
+        assertThat(ClaimChecks.emailDomain("a@b@evil.example")).isEqualTo("evil.example");
+        assertThat(ClaimChecks.emailDomain("no-at-sign")).isEmpty();
+        assertThat(ClaimChecks.emailDomain(null)).isEmpty();
+    }
+
+    @Test
+    void failsAPartnerNotEnrolledInTheProgramOrUnknown() {
+        ClaimSnapshot claim = claim().build();
+
+        assertThat(ClaimChecks.enrolment(claim, Optional.of(Set.of("OSU_M365"))).passed()).isTrue();
+        assertThat(ClaimChecks.enrolment(claim, Optional.of(Set.of("OSA_SELL"))).message())
+                .contains("not enrolled in the program OSU_M365");
+        assertThat(ClaimChecks.enrolment(claim, Optional.empty()).message()).contains("not registered");
+    }
 }

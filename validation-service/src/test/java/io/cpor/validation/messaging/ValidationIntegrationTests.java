@@ -42,7 +42,8 @@ class ValidationIntegrationTests extends PlatformBackedTest {
         assertThat(review.getReviewRound()).isEqualTo(1);
         assertThat(review.getClaim().getCustomer().getDomain()).isEqualTo("contoso.onmicrosoft.com");
         assertThat(review.getChecks()).extracting(CheckResult::getCode).containsExactlyInAnyOrder(
-                "TENANT_DOMAIN_MISMATCH", "WORKLOAD_NOT_IN_SOLUTION_AREA", "PROGRAM_NOT_IN_SOLUTION_AREA",
+                "TENANT_DOMAIN_MISMATCH", "CUSTOMER_CONTACT_OUTSIDE_TENANT", "PARTNER_NOT_ENROLLED",
+                "WORKLOAD_NOT_IN_SOLUTION_AREA", "PROGRAM_NOT_IN_SOLUTION_AREA",
                 "ROLE_NOT_ALLOWED_FOR_PROGRAM", "SUBSCRIPTION_REQUIRED", "PROOF_OF_EXECUTION_INVALID",
                 "DUPLICATE_CLAIM");
         assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
@@ -60,7 +61,8 @@ class ValidationIntegrationTests extends PlatformBackedTest {
 
         assertThat(rejected.getRejectedBy()).isNull();
         assertThat(rejected.getReasons()).extracting(RejectionReason::getCode).containsExactlyInAnyOrder(
-                "TENANT_DOMAIN_MISMATCH", "WORKLOAD_NOT_IN_SOLUTION_AREA", "ROLE_NOT_ALLOWED_FOR_PROGRAM",
+                "TENANT_DOMAIN_MISMATCH", "CUSTOMER_CONTACT_OUTSIDE_TENANT", "WORKLOAD_NOT_IN_SOLUTION_AREA",
+                "ROLE_NOT_ALLOWED_FOR_PROGRAM",
                 "SUBSCRIPTION_REQUIRED", "PROOF_OF_EXECUTION_INVALID");
         assertThat(rejected.getReasons()).allMatch(reason -> !reason.getMessage().isBlank());
     }
@@ -71,10 +73,53 @@ class ValidationIntegrationTests extends PlatformBackedTest {
 
         ClaimRejected rejected = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
 
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode)
+                .containsExactlyInAnyOrder("TENANT_DOMAIN_MISMATCH", "CUSTOMER_CONTACT_OUTSIDE_TENANT");
+        assertThat(rejected.getReasons()).filteredOn(reason -> reason.getCode().equals("TENANT_DOMAIN_MISMATCH"))
+                .singleElement().satisfies(reason -> assertThat(reason.getMessage()).contains("not registered"));
+    }
+
+    @Test
+    void rejectsACustomerContactOutsideTheClaimedTenantSoNoMailReachesAnyoneElse() {
+        UUID claimId = submit(Claims.modernWork("1000001", CONTOSO, "contoso.onmicrosoft.com",
+                "pat@partner-one.example").setWorkloads(List.of("ONEDRIVE")).build());
+
+        ClaimRejected rejected = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+
         assertThat(rejected.getReasons()).singleElement().satisfies(reason -> {
-            assertThat(reason.getCode()).isEqualTo("TENANT_DOMAIN_MISMATCH");
-            assertThat(reason.getMessage()).contains("not registered");
+            assertThat(reason.getCode()).isEqualTo("CUSTOMER_CONTACT_OUTSIDE_TENANT");
+            assertThat(reason.getMessage()).contains("partner-one.example", CONTOSO.toString());
         });
+    }
+
+    @Test
+    void acceptsACustomerContactAtAnotherVerifiedDomainOfTheTenant() {
+        UUID claimId = submit(Claims.modernWork("1000001", CONTOSO, "contoso.onmicrosoft.com",
+                "ana.souza@contoso.com").setWorkloads(List.of("PURVIEW")).build());
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+
+        assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
+    }
+
+    @Test
+    void rejectsAPartnerNotEnrolledInTheProgramOrNotRegisteredAtAll() {
+        UUID notEnrolled = submit(Claims.modernWork("1000002", CONTOSO, "contoso.onmicrosoft.com")
+                .setSolutionArea("BUSINESS_APPLICATIONS").setProgram("OSU_BUSINESS_APPLICATIONS")
+                .setWorkloads(List.of("POWER_BI")).setSubscriptionId("sub-1").build());
+        UUID unregistered = submit(Claims.modernWork("9999999", CONTOSO, "contoso.onmicrosoft.com")
+                .setWorkloads(List.of("INTUNE")).build());
+
+        assertThat(((ClaimRejected) only(Topics.CLAIMS_OUTCOMES, notEnrolled).value()).getReasons())
+                .singleElement().satisfies(reason -> {
+                    assertThat(reason.getCode()).isEqualTo("PARTNER_NOT_ENROLLED");
+                    assertThat(reason.getMessage()).contains("not enrolled in the program OSU_BUSINESS_APPLICATIONS");
+                });
+        assertThat(((ClaimRejected) only(Topics.CLAIMS_OUTCOMES, unregistered).value()).getReasons())
+                .singleElement().satisfies(reason -> {
+                    assertThat(reason.getCode()).isEqualTo("PARTNER_NOT_ENROLLED");
+                    assertThat(reason.getMessage()).contains("9999999 is not registered");
+                });
     }
 
     @Test
