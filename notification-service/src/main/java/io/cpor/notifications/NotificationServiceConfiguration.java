@@ -5,6 +5,7 @@ import io.cpor.notifications.domain.MailRenderer;
 import io.cpor.notifications.domain.MailSender;
 import io.cpor.notifications.domain.MailStore;
 import io.cpor.notifications.domain.Mails;
+import io.cpor.notifications.domain.PartnerMailLimit;
 import io.cpor.notifications.domain.NotificationEventsPublisher;
 import io.cpor.support.calendar.BusinessCalendar;
 import io.cpor.support.security.ApiSecurity;
@@ -29,7 +30,8 @@ class NotificationServiceConfiguration {
             NotificationEventsPublisher publisher, Clock clock, NotificationProperties properties,
             MeterRegistry meters) {
         return new Mails(store, renderer, sender, deadline, publisher, clock, properties.lease(),
-                properties.maxRetryDelay(), (mail, outcome) -> meters.counter("cpor.notifications.mails.attempts",
+                properties.maxRetryDelay(), new PartnerMailLimit(properties.partnerMailLimit(),
+                        properties.partnerMailPeriod()), (mail, outcome) -> meters.counter("cpor.notifications.mails.attempts",
                         "kind", mail.kind().name(), "outcome", outcome.name()).increment());
     }
 

@@ -9,7 +9,14 @@ import io.cpor.local.testing.SharedPlatform;
 import io.cpor.local.testing.TcpProxy;
 import io.cpor.local.testing.TopicProbe;
 import io.cpor.notifications.domain.MailStore;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +49,10 @@ public abstract class NotificationServiceTest {
     protected static final Endpoints PLATFORM = SharedPlatform.endpoints();
     protected static final TcpProxy SMTP = new TcpProxy(PLATFORM.mailHost(), PLATFORM.smtpPort());
     protected static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+    /** The paths customers opened on the stand-in decline page. */
+    protected static final Queue<String> DECLINE_REQUESTS = new ConcurrentLinkedQueue<>();
+    /** A stand-in for association-service's decline page: the base URL every decline link must start with. */
+    private static final HttpServer DECLINE_PAGE = declinePage();
 
     @Autowired
     protected WebTestClient web;
@@ -56,6 +67,40 @@ public abstract class NotificationServiceTest {
     static void platform(DynamicPropertyRegistry registry) {
         PLATFORM.serviceProperties("notifications").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.mail.port", SMTP::port);
+        registry.add("cpor.notification.decline-base-url", NotificationServiceTest::declineBaseUrl);
+    }
+
+    /** A token of the operator client: health details are shown to it. */
+    protected static String operatorToken() {
+        return io.cpor.local.testing.DemoTokens.of(PLATFORM, "demo-operator");
+    }
+
+    /** Where the stand-in decline page answers; every decline link a test sends starts with it. */
+    protected static String declineBaseUrl() {
+        return "http://127.0.0.1:" + DECLINE_PAGE.getAddress().getPort() + "/";
+    }
+
+    /** A decline link of the stand-in page, as association-service writes them. */
+    protected static String declineUrl(String token) {
+        return declineBaseUrl() + "decline/" + token + "?lang=en&source=mail";
+    }
+
+    private static HttpServer declinePage() {
+        try {
+            HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            page.createContext("/decline/", exchange -> {
+                DECLINE_REQUESTS.add(exchange.getRequestURI().toString());
+                byte[] body = "<h1>Decline the association?</h1>".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            page.start();
+            return page;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterEach

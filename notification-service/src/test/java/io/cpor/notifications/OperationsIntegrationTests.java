@@ -2,6 +2,7 @@ package io.cpor.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpor.local.testing.DemoTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -9,8 +10,8 @@ import org.springframework.http.MediaType;
 class OperationsIntegrationTests extends NotificationServiceTest {
 
     @Test
-    void healthShowsTheSmtpConnectionAndTheQueueDepth() {
-        web.get().uri("/actuator/health").exchange()
+    void healthShowsAnOperatorTheSmtpConnectionAndTheQueueDepth() {
+        web.get().uri("/actuator/health").header("Authorization", "Bearer " + operatorToken()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.components.mail.status").isEqualTo("UP")
@@ -19,6 +20,21 @@ class OperationsIntegrationTests extends NotificationServiceTest {
                 .jsonPath("$.components.mailQueue.details.queued").isNumber()
                 .jsonPath("$.components.kafka.status").isEqualTo("UP")
                 .jsonPath("$.components.mongo.status").isEqualTo("UP");
+    }
+
+    @Test
+    void healthShowsAnyoneElseTheStatusOfEachPartButNoDetails() {
+        web.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.mail.status").isEqualTo("UP")
+                .jsonPath("$.components.mail.details").doesNotExist()
+                .jsonPath("$.components.mailQueue.details").doesNotExist();
+        web.get().uri("/actuator/health").header("Authorization", "Bearer " + DemoTokens.of(PLATFORM,
+                        "demo-partner-1")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.mail.details").doesNotExist();
     }
 
     @Test

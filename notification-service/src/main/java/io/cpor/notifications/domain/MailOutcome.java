@@ -2,5 +2,5 @@ package io.cpor.notifications.domain;
 
 /** What happened to one attempt, for metrics and logs. */
 public enum MailOutcome {
-    SENT, RETRY, FAILED
+    SENT, RETRY, FAILED, DEFERRED
 }

@@ -32,11 +32,12 @@ public class Mails {
     private final Duration lease;
     private final Duration maxRetryDelay;
     private final BiConsumer<OutgoingMail, MailOutcome> observer;
+    private final PartnerMailLimit partnerLimit;
     private final Semaphore queued = new Semaphore(0);
 
     public Mails(MailStore store, MailRenderer renderer, MailSender sender, DeclineDeadline deadline,
             NotificationEventsPublisher publisher, Clock clock, Duration lease, Duration maxRetryDelay,
-            BiConsumer<OutgoingMail, MailOutcome> observer) {
+            PartnerMailLimit partnerLimit, BiConsumer<OutgoingMail, MailOutcome> observer) {
         this.store = store;
         this.renderer = renderer;
         this.sender = sender;
@@ -46,6 +47,7 @@ public class Mails {
         this.lease = lease;
         this.maxRetryDelay = maxRetryDelay;
         this.observer = observer;
+        this.partnerLimit = partnerLimit;
     }
 
     /** Queues the mail; false if the same event queued it before. A worker waiting for mail is woken. */
@@ -71,6 +73,9 @@ public class Mails {
         List<OutgoingMail> renderable = new ArrayList<>(due.size());
         List<RenderedMail> rendered = new ArrayList<>(due.size());
         for (OutgoingMail mail : due) {
+            if (overPartnerLimit(mail, sentAt)) {
+                continue;
+            }
             try {
                 rendered.add(renderer.render(mail, declineBy(mail, sentAt)));
                 renderable.add(mail);
@@ -99,6 +104,21 @@ public class Mails {
         boolean woken = queued.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS);
         queued.drainPermits();
         return woken;
+    }
+
+    /** A partner mail beyond its partner's limit waits (it is not an attempt) until the limit lets it go. */
+    private boolean overPartnerLimit(OutgoingMail mail, Instant now) {
+        Object partnerId = mail.model().get(OutgoingMail.PARTNER_ID);
+        if (mail.forCustomer() || partnerId == null) {
+            return false;
+        }
+        Instant allowedAt = partnerLimit.take(partnerId.toString(), now);
+        if (!allowedAt.isAfter(now)) {
+            return false;
+        }
+        store.record(mail.retryAt(allowedAt, "partner " + partnerId + " reached its mail limit")).block(TIMEOUT);
+        observer.accept(mail, MailOutcome.DEFERRED);
+        return true;
     }
 
     private Instant declineBy(OutgoingMail mail, Instant sentAt) {

@@ -21,6 +21,10 @@ public record OutgoingMail(UUID id, UUID sourceEventId, UUID claimId, MailKind k
         List<CustomerNotified> pendingEvents, long revision) {
 
     public static final String MESSAGE_ID_DOMAIN = "notifications.cpor";
+    /** The model's decline link: it carries the customer's token, so it is not kept once the mail is sent. */
+    public static final String DECLINE_URL = "declineUrl";
+    /** The model's PartnerID: whose limit a partner mail counts against. */
+    public static final String PARTNER_ID = "partnerId";
 
     public OutgoingMail {
         model = Map.copyOf(model);
@@ -44,12 +48,17 @@ public record OutgoingMail(UUID id, UUID sourceEventId, UUID claimId, MailKind k
         return kind == MailKind.CUSTOMER_ASSOCIATION_REQUEST;
     }
 
-    /** The SMTP server took it at {@code sentAt}; a customer mail also emits its CustomerNotified. */
+    /**
+     * The SMTP server took it at {@code sentAt}; a customer mail also emits its CustomerNotified, and forgets its
+     * decline link (the customer has it; nobody else should).
+     */
     public OutgoingMail sent(Instant at, Instant deadline) {
         List<CustomerNotified> events = notice == null ? List.of() : List.of(new CustomerNotified(
                 EventIds.derive(sourceEventId, "customer-notified"), at, sourceEventId, claimId, notice, at, deadline,
                 messageId));
-        return new OutgoingMail(id, sourceEventId, claimId, kind, to, locale, model, notice, MailStatus.SENT,
+        Map<String, Object> kept = new java.util.HashMap<>(model);
+        kept.remove(DECLINE_URL);
+        return new OutgoingMail(id, sourceEventId, claimId, kind, to, locale, kept, notice, MailStatus.SENT,
                 attempts, queuedAt, null, null, at, deadline, messageId, events, revision);
     }
 

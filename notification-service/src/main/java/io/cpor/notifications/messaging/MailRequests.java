@@ -10,12 +10,14 @@ import io.cpor.events.associations.ConflictReason;
 import io.cpor.events.claims.PartnerContact;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.notifications.NotificationProperties;
 import io.cpor.notifications.domain.CustomerNotice;
 import io.cpor.notifications.domain.MailKind;
 import io.cpor.notifications.domain.OutgoingMail;
 import io.cpor.notifications.domain.Recipient;
 import io.cpor.schemas.catalog.SolutionCatalog;
 import io.cpor.support.kafka.InvalidEventException;
+import io.cpor.support.partners.RegisteredPartner;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,52 +30,63 @@ import org.springframework.stereotype.Component;
 final class MailRequests {
 
     private final SolutionCatalog catalog;
+    private final String declineBaseUrl;
 
-    MailRequests(SolutionCatalog catalog) {
+    MailRequests(SolutionCatalog catalog, NotificationProperties properties) {
         this.catalog = catalog;
+        this.declineBaseUrl = properties.declineBaseUrl();
     }
 
-    Optional<OutgoingMail> of(Object event, Instant now) {
+    /**
+     * The mail an event calls for, if any. A customer's mail names the partner as the partner directory registered
+     * it ({@code partner}, required for an {@link AssociationRequested}), never as the claim names it.
+     */
+    Optional<OutgoingMail> of(Object event, RegisteredPartner partner, Instant now) {
         if (event instanceof AssociationRequested requested) {
-            return Optional.of(customerMail(requested, now));
+            return Optional.of(customerMail(requested, partner, now));
         }
         if (event instanceof ClaimRejected rejected) {
             return partnerMail(MailKind.PARTNER_CLAIM_REJECTED, rejected.getMetadata(),
-                    rejected.getClaim().getPartnerContact(), rejected.getClaim().getName(),
+                    rejected.getClaim().getPartnerId(), rejected.getClaim().getPartnerContact(), rejected.getClaim().getName(),
                     rejected.getReasons().stream().map(reason -> reason.getCode() + ": " + reason.getMessage())
                             .toList(), now);
         }
         if (event instanceof InformationRequested requested) {
             return partnerMail(MailKind.PARTNER_INFORMATION_REQUESTED, requested.getMetadata(),
-                    requested.getClaim().getPartnerContact(), requested.getClaim().getName(),
+                    requested.getClaim().getPartnerId(), requested.getClaim().getPartnerContact(), requested.getClaim().getName(),
                     List.of(requested.getMessage()), now, "answerBy", requested.getAnswerBy().toString());
         }
         if (event instanceof AssociationConflicted conflicted) {
             return partnerMail(MailKind.PARTNER_WORKLOADS_CONFLICTED, conflicted.getMetadata(),
-                    conflicted.getPartnerContact(), conflicted.getClaimName(), conflicted.getConflicts().stream()
+                    conflicted.getPartnerId(), conflicted.getPartnerContact(), conflicted.getClaimName(), conflicted.getConflicts().stream()
                             .map(conflict -> workload(conflict.getWorkload()) + ": " + reason(conflict.getReason()))
                             .toList(), now);
         }
         if (event instanceof AssociationActivated activated) {
             return partnerMail(MailKind.PARTNER_ASSOCIATION_ACTIVE, activated.getMetadata(),
-                    activated.getPartnerContact(), activated.getClaimName(), workloads(activated.getWorkloads()),
+                    activated.getPartnerId(), activated.getPartnerContact(), activated.getClaimName(), workloads(activated.getWorkloads()),
                     now, "tenantId", activated.getTenantId().toString());
         }
         if (event instanceof AssociationDeclined declined) {
             return partnerMail(MailKind.PARTNER_CUSTOMER_DECLINED, declined.getMetadata(),
-                    declined.getPartnerContact(), declined.getClaimName(), workloads(declined.getWorkloads()), now);
+                    declined.getPartnerId(), declined.getPartnerContact(), declined.getClaimName(), workloads(declined.getWorkloads()), now);
         }
         if (event instanceof AssociationRemoved removed) {
-            return partnerMail(MailKind.PARTNER_CUSTOMER_REMOVED, removed.getMetadata(), removed.getPartnerContact(),
+            return partnerMail(MailKind.PARTNER_CUSTOMER_REMOVED, removed.getMetadata(), removed.getPartnerId(),
+                    removed.getPartnerContact(),
                     removed.getClaimName(), workloads(removed.getWorkloads()), now);
         }
         return Optional.empty();
     }
 
-    private OutgoingMail customerMail(AssociationRequested requested, Instant now) {
+    private OutgoingMail customerMail(AssociationRequested requested, RegisteredPartner partner, Instant now) {
         String url = requested.getDeclineUrl();
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new InvalidEventException("declineUrl is not an http(s) link");
+        if (!url.startsWith(declineBaseUrl) || !url.matches("[A-Za-z0-9:/._~%?=&-]+")) {
+            throw new InvalidEventException("declineUrl does not start with " + declineBaseUrl
+                    + " (or holds what no decline link holds): it would send the customer elsewhere");
+        }
+        if (partner == null || !partner.partnerId().equals(requested.getPartnerId())) {
+            throw new IllegalArgumentException("the registered partner of the request is needed");
         }
         if (requested.getWorkloads().isEmpty()) {
             throw new InvalidEventException("AssociationRequested names no workload");
@@ -81,8 +94,8 @@ final class MailRequests {
         var customer = requested.getCustomer();
         Map<String, Object> model = new HashMap<>();
         model.put("customerName", customer.getContact().getName());
-        model.put("partnerName", requested.getPartnerContact().getName());
-        model.put("partnerId", requested.getPartnerId());
+        model.put("partnerName", partner.name());
+        model.put(OutgoingMail.PARTNER_ID, requested.getPartnerId());
         model.put("tenantId", customer.getTenantId().toString());
         model.put("domain", customer.getDomain());
         model.put("program", catalog.solutionArea(requested.getSolutionArea())
@@ -97,10 +110,11 @@ final class MailRequests {
     }
 
     /** A partner mail: the claim, a list (reasons, questions or workloads), and any extra values by name. */
-    private static Optional<OutgoingMail> partnerMail(MailKind kind, EventMetadata metadata, PartnerContact contact,
-            String claimName, List<String> items, Instant now, String... extra) {
+    private static Optional<OutgoingMail> partnerMail(MailKind kind, EventMetadata metadata, String partnerId,
+            PartnerContact contact, String claimName, List<String> items, Instant now, String... extra) {
         Map<String, Object> model = new HashMap<>();
         model.put("partnerName", contact.getName());
+        model.put(OutgoingMail.PARTNER_ID, partnerId);
         model.put("claimName", claimName);
         model.put("claimId", metadata.getClaimId().toString());
         model.put("items", items);

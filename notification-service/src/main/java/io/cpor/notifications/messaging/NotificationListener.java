@@ -1,11 +1,16 @@
 package io.cpor.notifications.messaging;
 
+import io.cpor.events.associations.AssociationRequested;
 import io.cpor.notifications.domain.Mails;
 import io.cpor.schemas.Topics;
+import io.cpor.support.kafka.InvalidEventException;
+import io.cpor.support.partners.PartnerDirectory;
+import io.cpor.support.partners.RegisteredPartner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,12 +26,15 @@ class NotificationListener {
 
     private final Mails mails;
     private final MailRequests requests;
+    private final PartnerDirectory partners;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    NotificationListener(Mails mails, MailRequests requests, Clock clock, MeterRegistry meters) {
+    NotificationListener(Mails mails, MailRequests requests, PartnerDirectory partners, Clock clock,
+            MeterRegistry meters) {
         this.mails = mails;
         this.requests = requests;
+        this.partners = partners;
         this.clock = clock;
         this.meters = meters;
     }
@@ -34,10 +42,22 @@ class NotificationListener {
     @KafkaListener(id = "notifications", topics = {Topics.ASSOCIATIONS_REQUESTS, Topics.CLAIMS_OUTCOMES,
         Topics.ASSOCIATIONS_EVENTS})
     void on(ConsumerRecord<String, Object> record) {
-        requests.of(record.value(), clock.instant().truncatedTo(ChronoUnit.MILLIS)).ifPresent(mail -> {
+        RegisteredPartner partner = record.value() instanceof AssociationRequested requested
+                ? registered(requested.getPartnerId()) : null;
+        requests.of(record.value(), partner, clock.instant().truncatedTo(ChronoUnit.MILLIS)).ifPresent(mail -> {
             Boolean queued = mails.enqueue(mail).block(TIMEOUT);
             meters.counter("cpor.notifications.mails.queued", "kind", mail.kind().name(), "duplicate",
                     String.valueOf(!Boolean.TRUE.equals(queued))).increment();
         });
+    }
+
+    /** The partner as registered; a request for a PartnerID nobody registered breaks the contract. */
+    private RegisteredPartner registered(String partnerId) {
+        Optional<RegisteredPartner> found = partners.partner(partnerId).block(TIMEOUT);
+        if (found == null || found.isEmpty()) {
+            throw new InvalidEventException("AssociationRequested names PartnerID " + partnerId
+                    + ", which the partner directory does not know");
+        }
+        return found.get();
     }
 }

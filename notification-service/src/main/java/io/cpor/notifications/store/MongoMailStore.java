@@ -73,6 +73,9 @@ class MongoMailStore implements MailStore {
         if (!attempted.pendingEvents().isEmpty()) {
             update.push("outbox").each(d.outbox().toArray());
         }
+        if (attempted.status() == MailStatus.SENT) {
+            update.unset("model." + OutgoingMail.DECLINE_URL);
+        }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(d.id()).and("revision")
                         .is(attempted.revision())), update, MailDocument.class)
                 .filter(result -> result.getModifiedCount() == 1)

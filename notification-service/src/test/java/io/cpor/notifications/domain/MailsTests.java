@@ -37,7 +37,7 @@ class MailsTests {
                 sent.add(mail);
             },
             notifiedAt -> DEADLINE, published::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1),
-            Duration.ofSeconds(10), (mail, outcome) -> outcomes.add(outcome));
+            Duration.ofSeconds(10), new PartnerMailLimit(3, Duration.ofHours(1)), (mail, outcome) -> outcomes.add(outcome));
 
     @Test
     void theSameEventQueuesItsMailOnce() {
@@ -119,7 +119,7 @@ class MailsTests {
                     }
                     sent.add(mail);
                 }, notifiedAt -> DEADLINE, published::add, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1),
-                Duration.ofSeconds(10), (mail, outcome) -> outcomes.add(outcome));
+                Duration.ofSeconds(10), new PartnerMailLimit(3, Duration.ofHours(1)), (mail, outcome) -> outcomes.add(outcome));
         picky.enqueue(refused).block();
         picky.enqueue(fine).block();
 
@@ -135,7 +135,8 @@ class MailsTests {
         Mails broken = new Mails(store, (mail, declineBy) -> {
             throw new IllegalStateException("template error");
         }, sent::add, notifiedAt -> DEADLINE, published::add, Clock.fixed(NOW, ZoneOffset.UTC),
-                Duration.ofMinutes(1), Duration.ofSeconds(10), (mail, outcome) -> outcomes.add(outcome));
+                Duration.ofMinutes(1), Duration.ofSeconds(10), new PartnerMailLimit(3, Duration.ofHours(1)),
+                (mail, outcome) -> outcomes.add(outcome));
         OutgoingMail queued = customerMail(UUID.randomUUID());
         broken.enqueue(queued).block();
 

@@ -3,7 +3,6 @@ package io.cpor.notifications.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.claims.Customer;
 import io.cpor.events.claims.CustomerContact;
@@ -13,23 +12,16 @@ import io.cpor.local.testing.Mailbox;
 import io.cpor.notifications.Events;
 import io.cpor.notifications.NotificationServiceTest;
 import io.cpor.schemas.Topics;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The customer's association request mail: what it says, in which language, and the event that follows it. */
@@ -38,27 +30,6 @@ class CustomerMailIntegrationTests extends NotificationServiceTest {
     /** Friday 20 November 2026, 18:30 in Redmond: the deadline skips the weekend and Thanksgiving (26th, 27th). */
     private static final Instant FRIDAY_EVENING = Instant.parse("2026-11-21T02:30:00Z");
     private static final Instant FIVE_FULL_BUSINESS_DAYS_LATER = Instant.parse("2026-12-02T08:00:00Z");
-
-    private static HttpServer declinePage;
-    private static final Queue<String> declineRequests = new ConcurrentLinkedQueue<>();
-
-    @BeforeAll
-    static void startDeclinePage() throws IOException {
-        declinePage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        declinePage.createContext("/decline/", exchange -> {
-            declineRequests.add(exchange.getRequestURI().toString());
-            byte[] body = "<h1>Decline the association?</h1>".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        declinePage.start();
-    }
-
-    @AfterAll
-    static void stopDeclinePage() {
-        declinePage.stop(0);
-    }
 
     @Test
     void customerMailNamesThePartnerTheWorkloadsTheDeadlineAndALinkThatWorks() throws Exception {
@@ -70,12 +41,13 @@ class CustomerMailIntegrationTests extends NotificationServiceTest {
         topics().send(Topics.ASSOCIATIONS_REQUESTS, requested.getCustomer().getTenantId().toString(), requested);
 
         Mailbox.Mail mail = awaitMails(customer, 1).get(0);
-        assertThat(mail.subject()).isEqualTo("Partner 1000001 asks to be the partner of record of your organization");
+        assertThat(mail.subject()).isEqualTo("Litware Consulting Ltd (PartnerID 1000001) asks to be the partner of record"
+                + " of your organization");
         assertThat(mail.from()).isEqualTo("Microsoft Partner Center <noreply@cpor.example>");
         assertThat(mail.to()).isEqualTo("Ana Souza <" + customer + ">");
         assertThat(mail.contentType()).startsWith("multipart/alternative");
         assertThat(mail.text()).contains("Hello Ana Souza,",
-                "Fabrikam Consulting (PartnerID 1000001) asks Microsoft to record it as the partner of record",
+                "Litware Consulting Ltd (PartnerID 1000001) asks Microsoft to record it as the partner of record",
                 "  - Microsoft Teams", "  - Exchange Online",
                 "tenant " + requested.getCustomer().getTenantId() + " (contoso.onmicrosoft.com)",
                 "Incentive program: Online Services Usage, Microsoft 365",
@@ -91,7 +63,11 @@ class CustomerMailIntegrationTests extends NotificationServiceTest {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(declineRequests).contains("/decline/" + token + "?lang=en&source=mail");
+        assertThat(DECLINE_REQUESTS).contains("/decline/" + token + "?lang=en&source=mail");
+
+        // Sent, the mail keeps no copy of the customer's link (its token): only the customer has it.
+        await().atMost(MAIL_TIMEOUT).untilAsserted(() -> assertThat(storedModel(requested)).isNotNull()
+                .doesNotContainKey("declineUrl").containsKey("partnerName"));
 
         ConsumerRecord<String, Object> notified = topics().read(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED,
                 record -> record.value() instanceof CustomerNotified event
@@ -117,9 +93,10 @@ class CustomerMailIntegrationTests extends NotificationServiceTest {
         topics().send(Topics.ASSOCIATIONS_REQUESTS, requested.getCustomer().getTenantId().toString(), requested);
 
         Mailbox.Mail mail = awaitMails(customer, 1).get(0);
-        assertThat(mail.subject()).isEqualTo("O parceiro 1000001 pede para ser o parceiro de registro da sua organização");
+        assertThat(mail.subject()).isEqualTo("Litware Consulting Ltd (PartnerID 1000001) pede para ser o parceiro de "
+                + "registro da sua organização");
         assertThat(mail.text()).contains("Olá Ana Souza,",
-                "Fabrikam Consulting (PartnerID 1000001) pede à Microsoft que o registre como parceiro de registro",
+                "Litware Consulting Ltd (PartnerID 1000001) pede à Microsoft que o registre como parceiro de registro",
                 "passa a ver dados de uso desses produtos", "Você pode recusar até quarta-feira, 2 de dezembro de 2026",
                 declineUrl("pt-token"));
         assertThat(mail.html()).contains("lang=\"pt-BR\"", "Recusar esta solicitação");
@@ -154,28 +131,60 @@ class CustomerMailIntegrationTests extends NotificationServiceTest {
         Customer named = Customer.newBuilder(hostile.getCustomer()).setDomain("\"><img src=x onerror=alert(1)>")
                 .setContact(CustomerContact.newBuilder(hostile.getCustomer().getContact())
                         .setName("Ana\r\nBcc: " + attacker + "\r\nX-Injected: yes").build()).build();
-        AssociationRequested requested = hostile.setCustomer(named).setPartnerId("1000001\r\nSubject: free money")
+        AssociationRequested requested = hostile.setCustomer(named)
                 .setPartnerContact(PartnerContact.newBuilder(hostile.getPartnerContact())
-                        .setName("<script>alert('owned')</script>").build()).build();
+                        .setName("<script>alert('owned')</script> Microsoft Security Team").build()).build();
 
         topics().send(Topics.ASSOCIATIONS_REQUESTS, requested.getCustomer().getTenantId().toString(), requested);
 
         Mailbox.Mail mail = awaitMails(customer, 1).get(0);
-        assertThat(mail.html()).doesNotContain("<script>", "<img").contains("&lt;script&gt;alert(&#39;owned&#39;)",
+        assertThat(mail.html()).doesNotContain("<script>", "<img").contains(
                 "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
-        assertThat(mail.text()).contains("<script>alert('owned')</script>");
+        // The partner is named as registered, whatever its claim calls it.
+        assertThat(mail.html() + mail.text() + mail.subject()).doesNotContain("alert('owned')", "alert(&#39;owned",
+                "Microsoft Security Team");
         assertThat(mail.header("Bcc")).isEmpty();
         assertThat(mail.header("X-Injected")).isEmpty();
         assertThat(mail.header("Subject")).hasSize(1);
-        assertThat(mail.subject()).isEqualTo("Partner 1000001  Subject: free money asks to be the partner of record"
-                + " of your organization");
+        assertThat(mail.subject()).isEqualTo("Litware Consulting Ltd (PartnerID 1000001) asks to be the partner of "
+                + "record of your organization");
         assertThat(mail.to()).isEqualTo("\"Ana  Bcc: " + attacker + "  X-Injected: yes\" <" + customer + ">");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> mails(attacker).isEmpty());
     }
 
-    private static String declineUrl(String token) {
-        return "http://127.0.0.1:" + declinePage.getAddress().getPort() + "/decline/" + token
-                + "?lang=en&source=mail";
+    @Test
+    void aRequestOfAPartnerNobodyRegisteredOrWithALinkElsewhereIsDeadLetteredAndMailsNobody() {
+        String customer = Events.address("customer");
+        AssociationRequested unregistered = Events.requested(customer, "en", declineUrl("unregistered"))
+                .setPartnerId("1000001\r\nSubject: free money").build();
+        AssociationRequested phishing = Events.requested(customer, "en",
+                "https://cpor-decline.example/decline/phishing").build();
+
+        topics().send(Topics.ASSOCIATIONS_REQUESTS, unregistered.getCustomer().getTenantId().toString(), unregistered);
+        topics().send(Topics.ASSOCIATIONS_REQUESTS, phishing.getCustomer().getTenantId().toString(), phishing);
+
+        List<String> keys = List.of(unregistered.getCustomer().getTenantId().toString(),
+                phishing.getCustomer().getTenantId().toString());
+        var dead = topics().readBytes(Topics.ASSOCIATIONS_REQUESTS + Topics.DEAD_LETTER_SUFFIX,
+                record -> keys.contains(record.key()), 2, Duration.ZERO, MAIL_TIMEOUT);
+        assertThat(dead).extracting(record -> new String(record.headers().lastHeader(
+                org.springframework.kafka.support.KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
+                java.nio.charset.StandardCharsets.UTF_8)).anyMatch(message -> message.contains(
+                        "which the partner directory does not know")).anyMatch(message -> message.contains(
+                                "would send the customer elsewhere"));
+        assertThat(mails(customer)).isEmpty();
+    }
+
+    /** The model of the mail an association request queued, as stored, once it is sent; null before. */
+    private static org.bson.Document storedModel(AssociationRequested requested) {
+        try (com.mongodb.reactivestreams.client.MongoClient mongo = com.mongodb.reactivestreams.client.MongoClients
+                .create(PLATFORM.mongoUri("notifications"))) {
+            org.bson.Document mail = reactor.core.publisher.Mono.from(mongo.getDatabase("notifications")
+                    .getCollection("mails").find(new org.bson.Document("sourceEventId",
+                            requested.getMetadata().getEventId().toString())).first()).block(MAIL_TIMEOUT);
+            return mail == null || !"SENT".equals(mail.getString("status")) ? null
+                    : mail.get("model", org.bson.Document.class);
+        }
     }
 
     /** The decline button's address as a mail client reads it from the HTML. */

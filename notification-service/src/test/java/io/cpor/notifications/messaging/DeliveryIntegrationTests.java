@@ -27,7 +27,7 @@ class DeliveryIntegrationTests extends NotificationServiceTest {
         for (int i = 0; i < 5; i++) {
             String customer = Events.address("customer");
             customers.add(customer);
-            AssociationRequested requested = Events.requested(customer, "en", "https://cpor.example/decline/" + i)
+            AssociationRequested requested = Events.requested(customer, "en", declineUrl("outage-" + i))
                     .build();
             topics().send(Topics.ASSOCIATIONS_REQUESTS, requested.getCustomer().getTenantId().toString(), requested);
         }
@@ -52,7 +52,7 @@ class DeliveryIntegrationTests extends NotificationServiceTest {
     @Test
     void aCrashBetweenSendAndRecordResendsTheMailWithTheSameMessageId() {
         String customer = Events.address("customer");
-        AssociationRequested requested = Events.requested(customer, "en", "https://cpor.example/decline/crash")
+        AssociationRequested requested = Events.requested(customer, "en", declineUrl("crash"))
                 .build();
         store.crashAfterNextSend();
 
@@ -82,7 +82,8 @@ class DeliveryIntegrationTests extends NotificationServiceTest {
     }
 
     private JsonNode health() {
-        return web.get().uri("/actuator/health").exchange().returnResult(JsonNode.class).getResponseBody()
+        return web.get().uri("/actuator/health").header("Authorization", "Bearer " + operatorToken()).exchange()
+                .returnResult(JsonNode.class).getResponseBody()
                 .blockFirst();
     }
 }
