@@ -13,12 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timerLease how long a taken timer is left to its instance before another may take it
  * @param timerBatch how many due timers one look takes
  * @param timerConcurrency how many of a look's timers are fired at the same time
+ * @param declineBusinessDays full business days the customer has to decline, after the day of the notification:
+ *     a {@code CustomerNotified} whose deadline is earlier than that is refused
+ * @param declineWindow a plain duration instead of the business days, for demos and tests ({@code --decline-window})
+ * @param clockSkew how far in the future a {@code CustomerNotified} may say the mail was sent
  */
 @ConfigurationProperties("cpor.associations")
 public record AssociationProperties(@DefaultValue("http://localhost:8084") String publicBaseUrl,
         @DefaultValue("P180D") Duration linkLifetime, @DefaultValue("PT1S") Duration timerInterval,
         @DefaultValue("PT30S") Duration timerLease, @DefaultValue("500") int timerBatch,
-        @DefaultValue("16") int timerConcurrency) {
+        @DefaultValue("16") int timerConcurrency, @DefaultValue("5") int declineBusinessDays, Duration declineWindow,
+        @DefaultValue("PT1M") Duration clockSkew) {
 
     public AssociationProperties {
         if (!publicBaseUrl.startsWith("https://") && !publicBaseUrl.startsWith("http://")) {

@@ -1,10 +1,14 @@
 package io.cpor.associations;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cpor.local.testing.ListenerGrants;
+import io.cpor.schemas.Topic;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +39,11 @@ class ArchitectureTests {
             noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat().resideInAnyPackage(others)
                     .check(CLASSES);
         }
+    }
+
+    @Test
+    void listensOnlyInTheGroupsAndToTheTopicsTheBrokerGrantsIt() {
+        assertThat(ListenerGrants.outsideGrants(Topic.Service.ASSOCIATIONS,
+                CLASSES.stream().<Class<?>>map(JavaClass::reflect).toList())).isEmpty();
     }
 }

@@ -37,7 +37,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * service, closed after it, so no other instance fires timers or consumes meanwhile.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "cpor.relay.sweep-interval=PT1S", "cpor.associations.timer-interval=PT0.2S",
+    "cpor.relay.sweep-interval=PT1S", "cpor.associations.timer-interval=PT0.2S", "cpor.decline-window=PT1H",
     "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN",
     "logging.level.org.apache.catalina=WARN", "logging.level.com.icegreen=WARN",
     "logging.level.de.bwaldvogel=WARN", "logging.level.org.mongodb.driver=WARN",

@@ -22,10 +22,12 @@ class AssociationListener {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Associations associations;
+    private final NotificationRules notificationRules;
     private final MeterRegistry meters;
 
-    AssociationListener(Associations associations, MeterRegistry meters) {
+    AssociationListener(Associations associations, NotificationRules notificationRules, MeterRegistry meters) {
         this.associations = associations;
+        this.notificationRules = notificationRules;
         this.meters = meters;
     }
 
@@ -43,9 +45,7 @@ class AssociationListener {
                     .block(TIMEOUT);
         }
         else if (event instanceof CustomerNotified notified) {
-            if (notified.getDeclineBy().isBefore(notified.getSentAt())) {
-                throw new InvalidEventException("CustomerNotified has its deadline before the notification");
-            }
+            notificationRules.check(notified);
             associations.customerNotified(notified.getRequestId(), notified.getMetadata().getEventId(),
                     notified.getSentAt(), notified.getDeclineBy()).block(TIMEOUT);
         }

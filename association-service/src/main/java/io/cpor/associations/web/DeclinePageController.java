@@ -7,6 +7,8 @@ import io.cpor.associations.domain.NotOpenException;
 import io.cpor.schemas.catalog.SolutionCatalog;
 import io.cpor.support.calendar.BusinessCalendar;
 import io.cpor.support.i18n.CustomerLanguage;
+import io.cpor.support.partners.PartnerDirectory;
+import io.cpor.support.partners.RegisteredPartner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,15 +35,17 @@ import reactor.core.publisher.Mono;
 class DeclinePageController {
 
     private final Associations associations;
+    private final PartnerDirectory partners;
     private final SolutionCatalog catalog;
     private final BusinessCalendar calendar;
     private final MessageSource messages;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DeclinePageController(Associations associations, SolutionCatalog catalog, BusinessCalendar calendar,
-            MessageSource messages, Clock clock, MeterRegistry meters) {
+    DeclinePageController(Associations associations, PartnerDirectory partners, SolutionCatalog catalog,
+            BusinessCalendar calendar, MessageSource messages, Clock clock, MeterRegistry meters) {
         this.associations = associations;
+        this.partners = partners;
         this.catalog = catalog;
         this.calendar = calendar;
         this.messages = messages;
@@ -62,34 +66,45 @@ class DeclinePageController {
         return associations.decline(token, clickAt)
                 .doOnNext(request -> meters.counter("cpor.associations.customer.answers", "outcome",
                         request.status().name()).increment())
-                .map(request -> outcome(request, HttpStatus.OK))
+                .flatMap(request -> outcome(request, HttpStatus.OK))
                 .onErrorResume(NotOpenException.class, closed -> associations.forLink(token)
-                        .map(request -> gone(request)))
+                        .flatMap(request -> gone(request)))
                 .switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
     }
 
     private Mono<Rendering> page(AssociationRequest request, String token, ServerWebExchange exchange) {
         AssociationStatus status = request.status();
         if (status == AssociationStatus.DECLINED || status == AssociationStatus.REMOVED) {
-            return Mono.just(outcome(request, HttpStatus.OK));
+            return outcome(request, HttpStatus.OK);
         }
         if (!status.holdsWorkloads() || request.linkExpired(clock.instant())) {
-            return Mono.just(gone(request));
+            return gone(request);
         }
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return csrf.map(csrfToken -> view("decline", request, HttpStatus.OK)
+        return csrf.zipWith(registeredName(request)).map(found -> view("decline", request, HttpStatus.OK,
+                        found.getT2())
                 .modelAttribute("token", token)
-                .modelAttribute("csrfParameter", csrfToken.getParameterName())
-                .modelAttribute("csrfToken", csrfToken.getToken())
+                .modelAttribute("csrfParameter", found.getT1().getParameterName())
+                .modelAttribute("csrfToken", found.getT1().getToken())
                 .build());
     }
 
-    private Rendering outcome(AssociationRequest request, HttpStatus status) {
-        return view("outcome", request, status).build();
+    private Mono<Rendering> outcome(AssociationRequest request, HttpStatus status) {
+        return registeredName(request).map(name -> view("outcome", request, status, name).build());
     }
 
-    private Rendering gone(AssociationRequest request) {
-        return view("gone", request, HttpStatus.GONE).build();
+    private Mono<Rendering> gone(AssociationRequest request) {
+        return registeredName(request).map(name -> view("gone", request, HttpStatus.GONE, name).build());
+    }
+
+    /**
+     * The partner's name as Partner Center registered it, never as its claim typed it; if the directory cannot be
+     * asked now, the page names the partner by its PartnerID alone.
+     */
+    private Mono<String> registeredName(AssociationRequest request) {
+        String partnerId = request.state().claim().partnerId();
+        return partners.partner(partnerId).map(found -> found.map(RegisteredPartner::name).orElse("Partner"))
+                .onErrorReturn("Partner");
     }
 
     private Rendering notFound(ServerWebExchange exchange) {
@@ -100,7 +115,8 @@ class DeclinePageController {
                 .header("Cache-Control", "no-store").build();
     }
 
-    private Rendering.Builder<?> view(String name, AssociationRequest request, HttpStatus status) {
+    private Rendering.Builder<?> view(String name, AssociationRequest request, HttpStatus status,
+            String partnerName) {
         AssociationRequest.State s = request.state();
         Locale locale = CustomerLanguage.of(s.claim().locale());
         return Rendering.view(name).status(status)
@@ -109,7 +125,7 @@ class DeclinePageController {
                 .model(Map.of(
                         "t", new PageText(messages, locale),
                         "status", request.status().name(),
-                        "partnerName", s.claim().partnerContact().name(),
+                        "partnerName", partnerName,
                         "partnerId", s.claim().partnerId(),
                         "tenantId", s.claim().tenantId().toString(),
                         "domain", s.claim().domain(),

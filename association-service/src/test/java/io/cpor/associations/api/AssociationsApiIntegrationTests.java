@@ -75,6 +75,8 @@ class AssociationsApiIntegrationTests extends AssociationServiceTest {
         web.get().uri("/api/v1/associations").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/v1/associations").headers(h -> h.setBearerAuth(token("demo-validator"))).exchange()
                 .expectStatus().isForbidden();
+        web.get().uri("/api/v1/associations").headers(h -> h.setBearerAuth(token("demo-other-app"))).exchange()
+                .expectStatus().isUnauthorized();
     }
 
     private JsonNode list(String client, String query) {

@@ -243,6 +243,32 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
                 record -> key.equals(record.key()), 1, Duration.ZERO, TIMEOUT)).hasSize(1);
     }
 
+    @Test
+    void aCustomerNotifiedThatCutsTheDeclineWindowShortOrComesFromTheFutureIsDeadLettered() {
+        AssociationRequested requested = approve(Approvals.approved("1000001", UUID.randomUUID(), "COPILOT"));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String tenant = requested.getCustomer().getTenantId().toString();
+        // The window here is an hour (cpor.decline-window in the tests): a minute would activate before the customer
+        // could answer; a mail "sent" tomorrow would push the window's start out of reach.
+        var short1 = Approvals.notified(requested.getMetadata().getClaimId(), requested.getRequestId(),
+                requested.getCustomer().getTenantId(), requested.getMetadata().getEventId(), now,
+                now.plus(Duration.ofMinutes(1)));
+        var future = Approvals.notified(requested.getMetadata().getClaimId(), requested.getRequestId(),
+                requested.getCustomer().getTenantId(), requested.getMetadata().getEventId(),
+                now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+
+        topics().send(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED, tenant, short1);
+        topics().send(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED, tenant, future);
+
+        var dead = topics().readBytes(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED + Topics.DEAD_LETTER_SUFFIX,
+                record -> tenant.equals(record.key()), 2, Duration.ZERO, TIMEOUT);
+        assertThat(dead).extracting(record -> new String(record.headers().lastHeader(
+                org.springframework.kafka.support.KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(), StandardCharsets.UTF_8))
+                .anyMatch(message -> message.contains("earlier than the decline window"))
+                .anyMatch(message -> message.contains("in the future"));
+        assertThat(status(requested)).isEqualTo(AssociationStatus.RESERVED);
+    }
+
     private AssociationStatus status(AssociationRequested requested) {
         return associations.forLink(tokenOf(requested)).map(AssociationRequest::status).block(TIMEOUT);
     }

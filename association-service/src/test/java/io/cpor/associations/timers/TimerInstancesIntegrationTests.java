@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,8 @@ class TimerInstancesIntegrationTests {
     private ConfigurableApplicationContext start(Map<String, String> overrides) {
         // As command-line arguments: above application.yml, as an operator's settings would be.
         Map<String, String> settings = new LinkedHashMap<>(PLATFORM.serviceProperties(database));
-        settings.putAll(Map.of("server.port", "0", "cpor.associations.timer-interval", "PT0.1S",
+        settings.putAll(Map.of("server.port", "0", "cpor.decline-window", "PT1H",
+                "cpor.associations.timer-interval", "PT0.1S",
                 "cpor.associations.timer-batch", "1", "cpor.relay.sweep-interval", "PT1S",
                 "logging.level.org.apache.kafka", "WARN", "logging.level.org.mongodb.driver", "WARN"));
         settings.putAll(overrides);
@@ -142,7 +144,9 @@ class TimerInstancesIntegrationTests {
                 record.value() instanceof AssociationRequested requested
                         && claims.contains(requested.getMetadata().getClaimId()), count, Duration.ZERO, TIMEOUT)
                 .stream().map(record -> (AssociationRequested) record.value()).toList();
-        Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The service refuses a deadline closer than its window (an hour here) after the mail: the clock runs on.
+        Instant sentAt = Collections.min(List.of(clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                declineBy.minus(Duration.ofHours(1))));
         topics.sendAll(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED, requests.stream().map(requested -> Map.entry(
                 requested.getCustomer().getTenantId().toString(), (Object) Approvals.notified(
                         requested.getMetadata().getClaimId(), requested.getRequestId(),

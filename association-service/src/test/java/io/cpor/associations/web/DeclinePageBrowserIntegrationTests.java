@@ -83,7 +83,7 @@ class DeclinePageBrowserIntegrationTests extends AssociationServiceTest {
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Decline this partner of record request?");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Microsoft Teams",
-                "SharePoint Online", "Fabrikam Consulting (PartnerID 1000001)", "You may decline until");
+                "SharePoint Online", "Litware Consulting Ltd (PartnerID 1000001)", "You may decline until");
         assertThat((Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;")).as("horizontal overflow")
                 .isLessThanOrEqualTo(0L);
@@ -94,7 +94,7 @@ class DeclinePageBrowserIntegrationTests extends AssociationServiceTest {
         await().atMost(TIMEOUT).until(() -> browser.findElement(By.tagName("h1")).getText()
                 .equals("You declined the request"));
         assertThat(browser.findElement(By.tagName("main")).getText())
-                .contains("Fabrikam Consulting (PartnerID 1000001) is not partner of record");
+                .contains("Litware Consulting Ltd (PartnerID 1000001) is not partner of record");
         assertThat(status(requested)).isEqualTo(AssociationStatus.DECLINED);
         assertThat(events(Topics.ASSOCIATIONS_EVENTS, requested.getMetadata().getClaimId(),
                 e -> e instanceof AssociationDeclined, 1)).hasSize(1);

@@ -10,6 +10,8 @@ import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.Associations;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.claims.Claim;
+import io.cpor.events.claims.Customer;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.schemas.Topics;
 import java.time.Duration;
@@ -41,12 +43,14 @@ class DeclinePageIntegrationTests extends AssociationServiceTest {
         EntityExchangeResult<String> page = get(requested);
 
         assertThat(page.getStatus().value()).isEqualTo(200);
-        assertThat(page.getResponseBody()).contains("Fabrikam Consulting (PartnerID 1000001)",
+        assertThat(page.getResponseBody()).contains("Litware Consulting Ltd (PartnerID 1000001)",
                 "Tenant " + requested.getCustomer().getTenantId() + " (contoso.onmicrosoft.com)",
                 "<li>Microsoft Teams</li>", "<li>Exchange Online</li>", "Online Services Usage, Microsoft 365",
                 "You may decline until Wednesday, December 2, 2026", "Pacific Standard Time",
                 "usage data for these products", "organization&#39;s",
                 "<form method=\"post\" action=\"/decline/" + tokenOf(requested) + "\">", "Decline the request");
+        // Named as registered with Partner Center, never as the claim typed it.
+        assertThat(page.getResponseBody()).doesNotContain("Fabrikam Consulting");
         HttpHeaders headers = page.getResponseHeaders();
         assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'none'",
                 "frame-ancestors 'none'", "form-action 'self'");
@@ -71,7 +75,7 @@ class DeclinePageIntegrationTests extends AssociationServiceTest {
 
         assertThat(outcome.getStatus().value()).isEqualTo(200);
         assertThat(outcome.getResponseBody()).contains("You declined the request",
-                "Fabrikam Consulting (PartnerID 1000001) is not partner of record");
+                "Litware Consulting Ltd (PartnerID 1000001) is not partner of record");
         assertThat(again.getStatus().value()).isEqualTo(200);
         assertThat(again.getResponseBody()).contains("You declined the request");
         assertThat(get(requested).getResponseBody()).contains("You declined the request").doesNotContain("<form");
@@ -128,14 +132,18 @@ class DeclinePageIntegrationTests extends AssociationServiceTest {
     }
 
     @Test
-    void hostileNamesAreShownAsText() {
-        ClaimApproved approved = Approvals.approved("1000001", "<script>alert('x')</script><img src=x>",
+    void hostileTextInTheClaimIsShownAsTextAndThePartnerIsNamedAsRegistered() {
+        ClaimApproved honest = Approvals.approved("1000001", "Microsoft Security Team <img src=x>",
                 UUID.randomUUID(), "en", "TEAMS");
+        ClaimApproved approved = ClaimApproved.newBuilder(honest).setClaim(Claim.newBuilder(honest.getClaim())
+                .setCustomer(Customer.newBuilder(honest.getClaim().getCustomer())
+                        .setDomain("<script>alert('x')</script>").build()).build()).build();
         AssociationRequested requested = awaiting(approved, Instant.now().plus(Duration.ofDays(5)));
 
         String body = get(requested).getResponseBody();
 
-        assertThat(body).doesNotContain("<script>", "<img").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(body).doesNotContain("<script>", "<img", "Microsoft Security Team")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "Litware Consulting Ltd (PartnerID 1000001)");
     }
 
     @Test
