@@ -1,10 +1,14 @@
 package io.cpor.claims;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cpor.local.testing.ListenerGrants;
+import io.cpor.schemas.Topic;
 import org.junit.jupiter.api.Test;
 
 /** The domain imports nothing of the layers around it, nor Spring, Kafka or MongoDB. */
@@ -34,5 +38,11 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("..claims.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("..claims.api..", "..claims.store..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void listensOnlyInTheGroupsAndToTheTopicsTheBrokerGrantsIt() {
+        assertThat(ListenerGrants.outsideGrants(Topic.Service.CLAIMS,
+                CLASSES.stream().<Class<?>>map(JavaClass::reflect).toList())).isEmpty();
     }
 }

@@ -67,6 +67,19 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
+    void refusesATokenForAnotherApplicationOfTheSameIssuerWith401() {
+        String otherAudience = token("demo-other-app");
+
+        web.post().uri("/api/v1/claims").headers(h -> h.setBearerAuth(otherAudience))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ClaimJson.valid("1000001").toString())
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/claims").headers(h -> h.setBearerAuth(otherAudience)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void answersAReplayWithTheSameIdempotencyKeyWithTheFirstAnswerAndStoresOneClaim() {
         String key = UUID.randomUUID().toString();
         ObjectNode request = ClaimJson.valid("1000001");
