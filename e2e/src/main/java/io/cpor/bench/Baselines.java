@@ -46,8 +46,7 @@ final class Baselines {
 
     /** Events per second produced and consumed, end to end, of {@code event} sent {@code count} times. */
     static double kafka(Endpoints platform, Object event, int count) throws Exception {
-        Map<String, Object> common = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers());
+        Map<String, Object> common = platform.kafkaAdminSettings();
         try (Admin admin = Admin.create(common)) {
             int partitions = admin.describeTopics(List.of(Topics.CLAIMS_SUBMITTED)).allTopicNames().get()
                     .get(Topics.CLAIMS_SUBMITTED).partitions().size();

@@ -44,7 +44,8 @@ public final class Bench {
         String host = "127.0.0.1";
         this.platform = new Endpoints(host + ":" + port(9092), "mongodb://" + host + ":" + port(27017),
                 "http://" + host + ":" + port(8081), "http://" + host + ":" + port(9000), host, port(1025),
-                port(1143), "http://localhost:" + port(8025), "http://" + host + ":" + port(8090));
+                port(1143), "http://localhost:" + port(8025), "http://" + host + ":" + port(8090),
+                "http://" + host + ":" + port(8091), true);
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,7 +99,7 @@ public final class Bench {
         if (phase("intake") && Intake.available()) {
             int seconds = setting("intake-seconds");
             String claimsUrl = "http://127.0.0.1:" + port(8080) + "/api/v1/claims";
-            Intake.Load trivial = Intake.get("http://127.0.0.1:" + port(8080) + "/actuator/health/liveness", 16,
+            Intake.Load trivial = Intake.get("http://127.0.0.1:" + port(18080) + "/actuator/health/liveness", 16,
                     seconds);
             Intake.Load intake = Intake.post(claimsUrl, DemoTokens.of(platform, "demo-partner-1"),
                     Http.JSON.writeValueAsString(ClaimSpec.fresh("1000001", "intake").body()), 16, seconds);
@@ -166,7 +167,8 @@ public final class Bench {
         Path cpor = Path.of(settings.get("cpor"));
         // No mail may set its own deadline: the notification-service stops for the timer runs.
         run(cpor, data, "stop", "notification-service");
-        TimerBacklog backlog = new TimerBacklog(platform, "http://127.0.0.1:" + port(8084));
+        // Operations answer on the management port; the timers' details only to an operator's token.
+        TimerBacklog backlog = new TimerBacklog(platform, "http://127.0.0.1:" + port(18084));
         TimerBacklog.Run one = backlog.run(setting("timers"));
         row(String.format("Timers: %d due at once, one association-service", one.timers()), timers(one));
         run(cpor, data, "instance", "association-service", "2");

@@ -201,8 +201,7 @@ final class Pipeline {
 
     /** Records on every contract topic (dead letters aside), counted by offsets. */
     private long contractRecords() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(platform.kafkaAdminSettings())) {
             List<String> topics = admin.listTopics().names().get().stream()
                     .filter(name -> name.startsWith("cpor.") && !name.endsWith(Topics.DEAD_LETTER_SUFFIX)
                             && !name.startsWith("cpor.bench"))

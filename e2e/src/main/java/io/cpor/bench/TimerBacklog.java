@@ -131,7 +131,9 @@ final class TimerBacklog {
     private long pendingTimers() {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    associationServiceUrl + "/actuator/health/timers")).build(), HttpResponse.BodyHandlers.ofString());
+                    associationServiceUrl + "/actuator/health/timers")).header("Authorization", "Bearer "
+                            + io.cpor.local.testing.DemoTokens.of(platform, "demo-operator")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(answer.body()).path("details").path("pending").asLong();
         }
         catch (java.io.IOException e) {
@@ -170,7 +172,7 @@ final class TimerBacklog {
 
     private KafkaProducer<String, Object> producer() {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        settings.putAll(platform.kafkaAdminSettings());
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());

@@ -208,8 +208,7 @@ class FaultsIntegrationTests {
 
     /** How many records each consumer group of the services has yet to consume, over all its partitions. */
     private Map<String, Long> lag() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.endpoints().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(stack.endpoints().kafkaAdminSettings())) {
             Map<String, Long> lag = new TreeMap<>();
             for (String group : GROUPS.values().stream().flatMap(List::stream).toList()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
@@ -234,8 +233,7 @@ class FaultsIntegrationTests {
 
     /** Sets every committed offset of the groups back to the start of its partition; answers how many records. */
     private long rewindToEarliest(List<String> groups) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.endpoints().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(stack.endpoints().kafkaAdminSettings())) {
             List<String> existing = admin.listConsumerGroups().all().get().stream()
                     .map(ConsumerGroupListing::groupId).toList();
             assertThat(existing).as("consumer groups").containsAll(groups);

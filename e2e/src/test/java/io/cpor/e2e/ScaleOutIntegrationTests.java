@@ -137,7 +137,7 @@ class ScaleOutIntegrationTests {
 
     /** The sum of a Prometheus metric's samples whose labels contain {@code labelPart}, from one instance. */
     private static double sum(int standardPort, String metric, String labelPart) {
-        Http.Answer scrape = Http.get(stack.url(standardPort) + "/actuator/prometheus", null);
+        Http.Answer scrape = Http.get(stack.managementUrl(standardPort) + "/actuator/prometheus", null);
         assertThat(scrape.status()).as(scrape.body()).isEqualTo(200);
         double sum = 0;
         Matcher sample = SAMPLE.matcher(scrape.body());

@@ -1,6 +1,7 @@
 package io.cpor.e2e.support;
 
 import io.cpor.local.Endpoints;
+import io.cpor.local.kafka.KafkaAccess;
 import io.cpor.schemas.serde.AvroDeserializer;
 import io.cpor.schemas.serde.AvroSerdeConfig;
 import java.util.HashMap;
@@ -21,11 +22,20 @@ public final class AvroConsumers {
     private AvroConsumers() {
     }
 
-    /** A consumer in a fresh group named {@code groupPrefix-<uuid>}, starting at {@code earliest} or {@code latest}. */
+    /**
+     * A consumer in a fresh group named {@code groupPrefix-<uuid>}, starting at {@code earliest} or {@code latest},
+     * as the operator principal.
+     */
     public static KafkaConsumer<String, Object> create(Endpoints platform, String groupPrefix, String offsetReset,
             Map<String, Object> more) {
+        return create(platform, KafkaAccess.ADMIN, groupPrefix, offsetReset, more);
+    }
+
+    /** The same, as {@code principal} (which must be allowed the group and the topics it reads). */
+    public static KafkaConsumer<String, Object> create(Endpoints platform, String principal, String groupPrefix,
+            String offsetReset, Map<String, Object> more) {
         Map<String, Object> settings = new HashMap<>(more);
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        settings.putAll(platform.kafkaClientSettings(principal));
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-" + UUID.randomUUID());
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());

@@ -48,7 +48,7 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(), response.headers().map());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +60,13 @@ public final class Http {
     }
 
     /** A status and a body. */
-    public record Answer(int status, String body) {
+    public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream()).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             try {

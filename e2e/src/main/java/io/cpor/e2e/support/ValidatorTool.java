@@ -5,6 +5,7 @@ import io.cpor.events.review.ReviewDecided;
 import io.cpor.events.review.ReviewDecision;
 import io.cpor.events.review.ReviewRequested;
 import io.cpor.local.Endpoints;
+import io.cpor.local.kafka.KafkaAccess;
 import io.cpor.schemas.EventIds;
 import io.cpor.schemas.Topics;
 import io.cpor.schemas.serde.AvroSerdeConfig;
@@ -83,7 +84,8 @@ public final class ValidatorTool implements AutoCloseable {
         AvroSerializer serializer = new AvroSerializer();
         serializer.configure(producerSettings, false);
         // Poison on the review topic (a fault test writes some) is not the tool's to judge: it reads as null.
-        try (KafkaConsumer<String, Object> consumer = AvroConsumers.create(platform, "e2e-validator-tool", "earliest",
+        try (KafkaConsumer<String, Object> consumer = AvroConsumers.create(platform, KafkaAccess.VALIDATOR,
+                KafkaAccess.VALIDATOR_GROUP_PREFIX + "e2e-tool", "earliest",
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
                 KafkaProducer<String, Object> producer = new KafkaProducer<>(producerSettings,
                         new StringSerializer(), serializer)) {
@@ -138,8 +140,8 @@ public final class ValidatorTool implements AutoCloseable {
     }
 
     private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
+        // A validator tool is who the broker knows it as: demo-validator, which may write decisions and nothing else.
+        Map<String, Object> settings = new HashMap<>(platform.kafkaClientSettings(KafkaAccess.VALIDATOR));
         settings.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, platform.schemaRegistryUrl());
         return settings;
     }

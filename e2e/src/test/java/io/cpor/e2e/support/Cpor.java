@@ -23,10 +23,11 @@ public final class Cpor {
 
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** The platform's and the services' ports, and those of the services' second instances. */
-    private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8080, 8082,
-        8083, 8084, 8180, 8182, 8183, 8184};
+    private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8091, 8080,
+        8082, 8083, 8084, 8180, 8182, 8183, 8184, 18080, 18082, 18083, 18084, 18180, 18182, 18183, 18184};
 
     private static final java.util.Set<Integer> USED_OFFSETS = new java.util.HashSet<>();
+    static final String TEST_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final Path data;
     private final int offset;
@@ -93,6 +94,9 @@ public final class Cpor {
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         Map<String, String> env = builder.environment();
+        // The tests' stacks start and restart often on two cores and are never measured: the JIT's first tier only
+        // and the serial collector start a JVM faster and leave the cores to the others.
+        env.put("CPOR_JAVA_OPTS", TEST_JVM_OPTIONS);
         env.putAll(environment);
         env.put("CPOR_DATA_DIR", data.toString());
         env.put("CPOR_PORT_OFFSET", Integer.toString(offset));

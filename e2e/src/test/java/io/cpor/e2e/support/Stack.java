@@ -35,7 +35,7 @@ public final class Stack {
         this.endpoints = new Endpoints(host + ":" + cpor.port(9092), "mongodb://" + host + ":" + cpor.port(27017),
                 "http://" + host + ":" + cpor.port(8081), "http://" + host + ":" + cpor.port(9000), host,
                 cpor.port(1025), cpor.port(1143), "http://localhost:" + cpor.port(8025),
-                "http://" + host + ":" + cpor.port(8090));
+                "http://" + host + ":" + cpor.port(8090), "http://" + host + ":" + cpor.port(8091), true);
     }
 
     /** The running stack, started on first use. */
@@ -100,6 +100,11 @@ public final class Stack {
         return "http://localhost:" + cpor.port(standardPort);
     }
 
+    /** Where a service's operations (actuator) answer: its management port, the API port + 10000. */
+    public String managementUrl(int standardPort) {
+        return url(standardPort + 10_000);
+    }
+
     public String token(String client) {
         return DemoTokens.of(endpoints, client);
     }
@@ -134,7 +139,8 @@ public final class Stack {
     /** Every service answers its readiness check with 200, and the platform its health check. */
     public Map<String, Integer> health() {
         Map<String, Integer> health = new java.util.LinkedHashMap<>();
-        SERVICES.forEach((service, port) -> health.put(service, status(url(port) + "/actuator/health/readiness")));
+        SERVICES.forEach((service, port) -> health.put(service, status(managementUrl(port)
+                + "/actuator/health/readiness")));
         health.put("platform", status(endpoints.inboxUrl() + "/health"));
         return health;
     }
