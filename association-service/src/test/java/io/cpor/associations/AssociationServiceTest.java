@@ -6,6 +6,7 @@ import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.local.Endpoints;
+import io.cpor.local.testing.ApiContractFilter;
 import io.cpor.local.testing.DemoTokens;
 import io.cpor.local.testing.MutableClock;
 import io.cpor.local.testing.SharedPlatform;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -44,7 +46,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "logging.level.org.openqa.selenium=ERROR"})
 @AutoConfigureWebTestClient
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Import(AssociationServiceTest.TestClock.class)
+@Import({AssociationServiceTest.TestClock.class, AssociationServiceTest.ApiContractCheck.class})
 public abstract class AssociationServiceTest {
 
     protected static final Endpoints PLATFORM = SharedPlatform.endpoints();
@@ -118,6 +120,16 @@ public abstract class AssociationServiceTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+    }
+
+    /** Every answer to an {@code /api} call in these tests is held to the service's published document. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ApiContractCheck {
+
+        @Bean
+        WebTestClientBuilderCustomizer apiContract() {
+            return builder -> builder.filter(new ApiContractFilter());
         }
     }
 }

@@ -1,12 +1,17 @@
 package io.cpor.claims;
 
 import io.cpor.local.Endpoints;
+import io.cpor.local.testing.ApiContractFilter;
 import io.cpor.local.testing.DemoTokens;
 import io.cpor.local.testing.SharedPlatform;
 import io.cpor.local.testing.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "logging.level.org.apache.catalina=WARN", "logging.level.com.icegreen=WARN",
     "logging.level.de.bwaldvogel=WARN", "logging.level.org.mongodb.driver=WARN"})
 @AutoConfigureWebTestClient
+@Import(PlatformBackedTest.ApiContractCheck.class)
 public abstract class PlatformBackedTest {
 
     @Autowired
@@ -42,5 +48,15 @@ public abstract class PlatformBackedTest {
 
     protected static String token(String client) {
         return DemoTokens.of(platform(), client);
+    }
+
+    /** Every answer to an {@code /api} call in these tests is held to the service's published document. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ApiContractCheck {
+
+        @Bean
+        WebTestClientBuilderCustomizer apiContract() {
+            return builder -> builder.filter(new ApiContractFilter());
+        }
     }
 }

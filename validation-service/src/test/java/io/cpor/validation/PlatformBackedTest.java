@@ -1,6 +1,7 @@
 package io.cpor.validation;
 
 import io.cpor.local.Endpoints;
+import io.cpor.local.testing.ApiContractFilter;
 import io.cpor.local.testing.DemoTokens;
 import io.cpor.local.testing.MutableClock;
 import io.cpor.local.testing.SharedPlatform;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -27,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "logging.level.org.apache.catalina=WARN", "logging.level.com.icegreen=WARN",
     "logging.level.de.bwaldvogel=WARN", "logging.level.org.mongodb.driver=WARN"})
 @AutoConfigureWebTestClient
-@Import(PlatformBackedTest.TestClock.class)
+@Import({PlatformBackedTest.TestClock.class, PlatformBackedTest.ApiContractCheck.class})
 public abstract class PlatformBackedTest {
 
     protected static final FlakyTenantDirectory DIRECTORY = new FlakyTenantDirectory(
@@ -63,6 +65,16 @@ public abstract class PlatformBackedTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+    }
+
+    /** Every answer to an {@code /api} call in these tests is held to the service's published document. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ApiContractCheck {
+
+        @Bean
+        WebTestClientBuilderCustomizer apiContract() {
+            return builder -> builder.filter(new ApiContractFilter());
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.cpor.associations.web;
 
+import io.cpor.associations.domain.AssociationStatus;
+import io.cpor.associations.domain.WorkloadClaim;
+import io.cpor.schemas.catalog.SolutionCatalog;
+import io.cpor.support.openapi.ApiRules;
 import io.cpor.support.security.ApiSecurity;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -51,6 +55,20 @@ class WebConfiguration {
         messages.setFallbackToSystemLocale(false);
         messages.setAlwaysUseMessageFormat(true);
         return messages;
+    }
+
+    /** The states, outcomes and workload codes as the API document's enums; the moments not yet reached are null. */
+    @Bean
+    ApiRules associationsApiRules(SolutionCatalog catalog) {
+        return ApiRules.builder()
+                .enumOf("AssociationView.state", ApiRules.names(AssociationStatus.class))
+                .enumOf("WorkloadView.workload", catalog.workloadCodes())
+                .enumOf("WorkloadView.outcome", ApiRules.names(WorkloadClaim.Outcome.class))
+                .parameterEnum("state", ApiRules.names(AssociationStatus.class))
+                .nullable("AssociationView.notifiedAt", "AssociationView.declineBy", "AssociationView.activatedAt",
+                        "AssociationView.declinedAt", "AssociationView.removedAt", "AssociationView.withdrawnAt",
+                        "AssociationPage.nextCursor")
+                .build();
     }
 
     @Bean

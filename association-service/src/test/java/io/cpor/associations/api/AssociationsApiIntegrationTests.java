@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cpor.associations.Approvals;
 import io.cpor.associations.AssociationServiceTest;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.local.testing.ApiContract;
+import io.cpor.local.testing.PublishedContract;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -82,5 +84,20 @@ class AssociationsApiIntegrationTests extends AssociationServiceTest {
     private JsonNode list(String client, String query) {
         return web.get().uri("/api/v1/associations" + query).headers(h -> h.setBearerAuth(token(client)))
                 .exchange().expectStatus().isOk().returnResult(JsonNode.class).getResponseBody().blockFirst();
+    }
+
+    @Test
+    void servesItsOpenApiDescriptionWhichSaysWhatItAnswersAndIsTheOneCommitted() {
+        String document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        web.get().uri("/v3/api-docs").exchange().expectBody()
+                .jsonPath("$.paths['/api/v1/associations'].get.responses['401']").exists()
+                .jsonPath("$.paths['/api/v1/associations'].get.parameters[?(@.name == 'tenantId')].schema.format")
+                .isEqualTo("uuid")
+                .jsonPath("$.components.schemas.AssociationView.properties.state.enum[0]").isEqualTo("RESERVED")
+                .jsonPath("$.components.schemas.AssociationView.properties.activatedAt.type[1]").isEqualTo("null")
+                .jsonPath("$.paths['/decline/{token}']").doesNotExist();
+        assertThat(ApiContract.of(document).exampleViolations()).isEmpty();
+        assertThat(PublishedContract.problems("associations", document, PublishedContract.directory())).isEmpty();
     }
 }

@@ -1,11 +1,15 @@
 package io.cpor.claims.api;
 
+import io.cpor.claims.domain.ClaimStatus;
+import io.cpor.claims.domain.WorkloadState;
 import io.cpor.schemas.catalog.SolutionCatalog;
+import io.cpor.support.openapi.ApiRules;
 import io.cpor.support.security.ApiSecurity;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -32,6 +36,26 @@ class ApiConfiguration {
     @Bean
     RequestFingerprints requestFingerprints(JsonMapper json) {
         return new RequestFingerprints(json);
+    }
+
+    /** The catalog's codes and the claim's states, as the API document's enums. */
+    @Bean
+    ApiRules claimsApiRules(SolutionCatalog catalog) {
+        List<String> statuses = ApiRules.names(ClaimStatus.class);
+        return ApiRules.builder()
+                .enumOf("ClaimRequest.solutionArea", catalog.solutionAreaCodes())
+                .enumOf("ClaimRequest.program", catalog.programCodes())
+                .enumOf("ClaimRequest.partnerRole", catalog.partnerRoleCodes())
+                .enumOf("ClaimRequest.workloads", catalog.workloadCodes())
+                .enumOf("ClaimView.status", statuses)
+                .enumOf("ClaimView.solutionArea", catalog.solutionAreaCodes())
+                .enumOf("ClaimView.program", catalog.programCodes())
+                .enumOf("ClaimView.partnerRole", catalog.partnerRoleCodes())
+                .enumOf("WorkloadView.workload", catalog.workloadCodes())
+                .enumOf("WorkloadView.state", ApiRules.names(WorkloadState.class))
+                .enumOf("ClaimAccepted.status", statuses)
+                .parameterEnum("status", statuses)
+                .build();
     }
 
     @Bean

@@ -24,7 +24,9 @@ record ClaimView(
         String partnerRole,
         @Schema(description = "Each workload and its association state: REQUESTED, CONFLICT, PENDING_CUSTOMER, "
                 + "ACTIVE, DECLINED, REMOVED or WITHDRAWN") List<WorkloadView> workloads,
+        @Schema(description = "The customer's subscription id, for Business Applications claims", nullable = true)
         String subscriptionId,
+        @Schema(description = "The signed proof of execution, if one was given", nullable = true)
         ClaimRequest.DocumentRequest proofOfExecution,
         @Schema(description = "Until when the customer may decline, once they are notified", nullable = true)
         Instant declineBy,

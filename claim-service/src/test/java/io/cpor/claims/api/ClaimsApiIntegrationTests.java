@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cpor.claims.ClaimJson;
 import io.cpor.claims.PlatformBackedTest;
+import io.cpor.events.EventMetadata;
 import io.cpor.events.claims.Claim;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
 import io.cpor.events.outcomes.InformationRequested;
-import io.cpor.events.EventMetadata;
+import io.cpor.local.testing.ApiContract;
+import io.cpor.local.testing.PublishedContract;
 import io.cpor.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -230,6 +232,35 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
                 .exists()
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
         web.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void itsDocumentSaysWhatItTakesAndAnswersAndIsTheOneCommitted() {
+        String document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String claims = "$.paths['/api/v1/claims']";
+        String claim = "$.components.schemas.ClaimRequest";
+        web.get().uri("/v3/api-docs").exchange().expectBody()
+                .jsonPath(claim + ".required").value(required -> assertThat((List<Object>) required)
+                        .contains("partnerId", "customer", "workloads").doesNotContain("subscriptionId",
+                                "proofOfExecution"))
+                .jsonPath(claim + ".properties.proofOfExecution.anyOf[1].type").isEqualTo("null")
+                .jsonPath(claim + ".properties.program.enum").value(codes -> assertThat((List<Object>) codes)
+                        .contains("OSU_M365", "OSA_SELL"))
+                .jsonPath("$.components.schemas.ClaimView.properties.subscriptionId.type")
+                .value(type -> assertThat((List<Object>) type).containsExactlyInAnyOrder("string", "null"))
+                .jsonPath("$.components.schemas.ClaimView.required").value(required -> assertThat((List<Object>) required)
+                        .contains("subscriptionId", "declineBy"))
+                .jsonPath(claims + ".post.responses['429'].headers['Retry-After']").exists()
+                .jsonPath(claims + ".post.responses['401'].content['application/problem+json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/Problem")
+                .jsonPath("$.paths['/api/v1/claims/{claimId}/withdraw'].post.responses['404']").exists()
+                .jsonPath("$.paths['/api/v1/claims/{claimId}'].get.parameters[0].schema.format").isEqualTo("uuid")
+                .jsonPath(claims + ".get.parameters[?(@.name == 'status')].schema.enum[0]").isEqualTo("SUBMITTED")
+                .jsonPath(claims + ".get.security[0].bearer").exists()
+                .jsonPath("$.info.license.identifier").isEqualTo("Apache-2.0");
+        assertThat(ApiContract.of(document).exampleViolations()).isEmpty();
+        assertThat(PublishedContract.problems("claims", document, PublishedContract.directory())).isEmpty();
     }
 
     private WebTestClient.ResponseSpec answer(String claimId, String body) {

@@ -2,14 +2,17 @@ package io.cpor.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpor.local.testing.ApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** JSON over HTTP with a bearer token, as an integration would call the APIs. */
 public final class Http {
@@ -17,7 +20,18 @@ public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Map<String, ApiContract> CONTRACTS = new ConcurrentHashMap<>();
+    private static volatile boolean judged;
+
     private Http() {
+    }
+
+    /**
+     * From now on every answer to an {@code /api} call is held to the published document of the service that gave
+     * it (its {@code /v3/api-docs}, read once per service): an undeclared status, field or type fails the call.
+     */
+    public static void holdAnswersToThePublishedDocuments() {
+        judged = true;
     }
 
     public static Answer get(String url, String token) {
@@ -46,9 +60,14 @@ public final class Http {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().map());
+            HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
+            Answer answer = new Answer(response.statusCode(), response.body(), response.headers().map());
+            if (judged && sent.uri().getPath().startsWith("/api/")) {
+                contract(sent.uri()).check(sent.method(), sent.uri().getPath(), answer.status(),
+                        answer.header("Content-Type"), answer.body().getBytes(StandardCharsets.UTF_8));
+            }
+            return answer;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,6 +76,27 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ApiContract contract(URI called) {
+        String origin = called.getScheme() + "://" + called.getRawAuthority();
+        return CONTRACTS.computeIfAbsent(origin, at -> {
+            try {
+                HttpResponse<String> document = CLIENT.send(HttpRequest.newBuilder(URI.create(at + "/v3/api-docs"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (document.statusCode() != 200) {
+                    throw new IllegalStateException(at + "/v3/api-docs answered " + document.statusCode());
+                }
+                return ApiContract.of(document.body());
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** A status and a body. */

@@ -74,6 +74,8 @@ public final class Stack {
             Stack stack = new Stack(cpor);
             // Its issuer signs with a key of its own: no token of an earlier stack is any good here.
             DemoTokens.forget(stack.endpoints());
+            // Whatever a test calls, the answers are held to the APIs' published documents.
+            Http.holdAnswersToThePublishedDocuments();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "cpor-down"));
             return stack;
         }

@@ -52,6 +52,25 @@ public record SolutionCatalog(List<SolutionArea> solutionAreas, List<PartnerRole
         }
     }
 
+    /** Every code of its kind in the catalog, in catalog order, each once: for enums in API documents. */
+    public List<String> solutionAreaCodes() {
+        return solutionAreas.stream().map(SolutionArea::code).toList();
+    }
+
+    public List<String> programCodes() {
+        return solutionAreas.stream().flatMap(area -> area.programs().stream()).map(Program::code).distinct()
+                .toList();
+    }
+
+    public List<String> partnerRoleCodes() {
+        return partnerRoles.stream().map(PartnerRole::code).toList();
+    }
+
+    public List<String> workloadCodes() {
+        return solutionAreas.stream().flatMap(area -> area.workloads().stream()).map(Workload::code).distinct()
+                .toList();
+    }
+
     public Optional<SolutionArea> solutionArea(String code) {
         return solutionAreas.stream().filter(area -> area.code().equals(code)).findFirst();
     }

@@ -16,7 +16,9 @@ record ReviewView(
         @Schema(description = "PENDING (awaiting a decision), INFORMATION_REQUESTED, APPROVED, REJECTED or WITHDRAWN")
         String state,
         @Schema(description = "How many times the claim has been put in review") int round,
-        @Schema(description = "Quote it as reviewRequestId to decide on this round only") String reviewRequestId,
+        @Schema(description = "This round's review request (its ReviewRequested on cpor.claims.review); a tool "
+                + "deciding through cpor.claims.review-decisions quotes it to decide on this round only")
+        String reviewRequestId,
         Instant submittedAt,
         @Schema(description = "When it entered the queue (this round)") Instant queuedAt,
         ClaimSnapshot claim,

@@ -81,6 +81,7 @@ class ReviewsController {
 
     @GetMapping("/{claimId}")
     @Operation(summary = "A claim's review")
+    @ApiResponse(responseCode = "200", description = "The review")
     @ApiResponse(responseCode = "404", description = "No review of this claim",
             content = @Content(mediaType = "application/problem+json"))
     Mono<ReviewView> get(@PathVariable String claimId) {

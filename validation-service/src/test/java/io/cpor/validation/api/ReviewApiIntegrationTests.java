@@ -3,6 +3,8 @@ package io.cpor.validation.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cpor.local.tenants.TenantDirectory;
+import io.cpor.local.testing.ApiContract;
+import io.cpor.local.testing.PublishedContract;
 import io.cpor.schemas.Topics;
 import io.cpor.validation.Claims;
 import io.cpor.validation.PlatformBackedTest;
@@ -107,8 +109,19 @@ class ReviewApiIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
-    void servesItsOpenApiDescription() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/v1/reviews/{claimId}/decision'].post.summary").isEqualTo("Decide on a claim");
+    void servesItsOpenApiDescriptionWhichSaysWhatItAnswersAndIsTheOneCommitted() {
+        String document = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String decision = "$.paths['/api/v1/reviews/{claimId}/decision'].post";
+        web.get().uri("/v3/api-docs").exchange().expectBody()
+                .jsonPath(decision + ".summary").isEqualTo("Decide on a claim")
+                .jsonPath(decision + ".responses['409'].content['application/problem+json']").exists()
+                .jsonPath(decision + ".responses['429'].headers['Retry-After']").exists()
+                .jsonPath("$.components.schemas.DecisionRequest.required[0]").isEqualTo("decision")
+                .jsonPath("$.components.schemas.DecisionRequest.properties.decision.enum[0]").isEqualTo("APPROVE")
+                .jsonPath("$.components.schemas.Person.properties.title.type[1]").isEqualTo("null")
+                .jsonPath("$.paths['/api/v1/reviews/{claimId}'].get.responses['200']").exists();
+        assertThat(ApiContract.of(document).exampleViolations()).isEmpty();
+        assertThat(PublishedContract.problems("reviews", document, PublishedContract.directory())).isEmpty();
     }
 }
