@@ -18,7 +18,7 @@ import java.util.UUID;
 public record ClaimSpec(String partnerId, String name, UUID tenantId, String domain, String locale,
         String customerEmail, String partnerEmail, List<String> workloads) {
 
-    private static final String POE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    public static final String POE_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     /** A fresh claim: its own sandbox tenant, Teams and Exchange Online, English. */
     public static ClaimSpec fresh(String partnerId, String label) {

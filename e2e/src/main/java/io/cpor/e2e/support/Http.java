@@ -63,10 +63,8 @@ public final class Http {
             HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
             Answer answer = new Answer(response.statusCode(), response.body(), response.headers().map());
-            if (judged && sent.uri().getPath().startsWith("/api/")) {
-                contract(sent.uri()).check(sent.method(), sent.uri().getPath(), answer.status(),
-                        answer.header("Content-Type"), answer.body().getBytes(StandardCharsets.UTF_8));
-            }
+            judge(sent.uri(), sent.method(), answer.status(), answer.header("Content-Type"),
+                    answer.body().getBytes(StandardCharsets.UTF_8));
             return answer;
         }
         catch (IOException e) {
@@ -75,6 +73,13 @@ public final class Http {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Holds an answer to an {@code /api} call to its service's published document, once that is asked for. */
+    public static void judge(URI called, String method, int status, String contentType, byte[] body) {
+        if (judged && called.getPath().startsWith("/api/")) {
+            contract(called).check(method, called.getPath(), status, contentType, body);
         }
     }
 

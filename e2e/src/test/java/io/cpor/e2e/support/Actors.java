@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpor.e2e.client.associations.api.AssociationsApi;
+import io.cpor.e2e.client.claims.api.ClaimsApi;
+import io.cpor.e2e.client.claims.model.ClaimRequest;
+import io.cpor.e2e.client.claims.model.ContactRequest;
+import io.cpor.e2e.client.claims.model.CustomerRequest;
+import io.cpor.e2e.client.claims.model.DocumentRequest;
+import io.cpor.e2e.client.claims.model.InformationRequestBody;
+import io.cpor.e2e.client.claims.model.PartnerContactRequest;
+import io.cpor.e2e.client.claims.model.WithdrawRequest;
+import io.cpor.e2e.client.reviews.api.ReviewsApi;
+import io.cpor.e2e.client.reviews.model.DecisionRequest;
 import io.cpor.local.testing.Mailbox;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +27,7 @@ import java.util.function.Predicate;
 public final class Actors {
 
     public static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Stack stack;
 
@@ -22,25 +35,57 @@ public final class Actors {
         this.stack = stack;
     }
 
-    /** A partner integration: submits, reads, answers and withdraws claims with its own token. */
+    /**
+     * A partner integration: submits, reads, answers and withdraws claims with its own token, through the client a
+     * generator made from the claims API's published document.
+     */
     public final class Partner {
 
-        private final String client;
+        private final ClaimsApi claims;
+        private final AssociationsApi associations;
+        private final ObjectMapper json;
 
         private Partner(String client) {
-            this.client = client;
+            var api = new io.cpor.e2e.client.claims.ApiClient().setHttpClientBuilder(JudgedHttpClient.builder())
+                    .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + stack.token(client)))
+                    .setReadTimeout(CALL_TIMEOUT);
+            api.updateBaseUri(stack.url(8080));
+            this.claims = new ClaimsApi(api);
+            this.json = api.getObjectMapper();
+            var associationsApi = new io.cpor.e2e.client.associations.ApiClient()
+                    .setHttpClientBuilder(JudgedHttpClient.builder())
+                    .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + stack.token(client)))
+                    .setReadTimeout(CALL_TIMEOUT);
+            associationsApi.updateBaseUri(stack.url(8084));
+            this.associations = new AssociationsApi(associationsApi);
+        }
+
+        /** The partner's associations with a tenant, newest first (the associations API). */
+        public JsonNode associations(UUID tenantId) {
+            try {
+                return tree(json, associations.callList(tenantId, null, null, null).getItems());
+            }
+            catch (io.cpor.e2e.client.associations.ApiException e) {
+                throw refused("list associations", e.getCode(), e.getResponseBody());
+            }
         }
 
         public UUID submit(ClaimSpec claim) {
-            Http.Answer answer = Http.post(stack.url(8080) + "/api/v1/claims", stack.token(client), claim.body());
-            assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-            return UUID.fromString(answer.json().path("claimId").asText());
+            try {
+                return claims.submit(request(claim), null).getClaimId();
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                throw refused("submit", e.getCode(), e.getResponseBody());
+            }
         }
 
         public JsonNode claim(UUID claimId) {
-            Http.Answer answer = Http.get(stack.url(8080) + "/api/v1/claims/" + claimId, stack.token(client));
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            return answer.json();
+            try {
+                return tree(json, claims.get(claimId));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                throw refused("read claim " + claimId, e.getCode(), e.getResponseBody());
+            }
         }
 
         /** The claim once it reaches the status (failing after two minutes, showing where it got to). */
@@ -50,30 +95,66 @@ public final class Actors {
         }
 
         public Http.Answer answer(UUID claimId, String message) {
-            return Http.post(stack.url(8080) + "/api/v1/claims/" + claimId + "/information", stack.token(client),
-                    Map.of("message", message));
+            try {
+                return answered(json,
+                        claims.provideInformation(claimId, new InformationRequestBody().message(message)));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
         }
 
         public Http.Answer withdraw(UUID claimId) {
-            return Http.post(stack.url(8080) + "/api/v1/claims/" + claimId + "/withdraw", stack.token(client),
-                    Map.of("reason", "Submitted by mistake"));
+            try {
+                return answered(json,
+                        claims.withdraw(claimId, new WithdrawRequest().reason("Submitted by mistake")));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
         }
     }
 
-    /** A Microsoft validator working from the review API. */
+    /** A Microsoft validator working from the review API, through the client generated from its document. */
     public final class Validator {
+
+        private final ReviewsApi reviews;
+        private final ObjectMapper json;
+
+        private Validator() {
+            var api = new io.cpor.e2e.client.reviews.ApiClient().setHttpClientBuilder(JudgedHttpClient.builder())
+                    .setRequestInterceptor(request -> request.header("Authorization",
+                            "Bearer " + stack.token("demo-validator")))
+                    .setReadTimeout(CALL_TIMEOUT);
+            api.updateBaseUri(stack.url(8082));
+            this.reviews = new ReviewsApi(api);
+            this.json = api.getObjectMapper();
+        }
 
         public JsonNode awaitReview(UUID claimId, String state) {
             return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-                Http.Answer answer = Http.get(stack.url(8082) + "/api/v1/reviews/" + claimId,
-                        stack.token("demo-validator"));
-                return answer.status() == 200 ? answer.json() : null;
+                try {
+                    return tree(json, reviews.get(claimId));
+                }
+                catch (io.cpor.e2e.client.reviews.ApiException e) {
+                    if (e.getCode() == 404) {
+                        return null;
+                    }
+                    throw refused("read review " + claimId, e.getCode(), e.getResponseBody());
+                }
             }, review -> review != null && state.equals(review.path("state").asText()));
         }
 
         public Http.Answer decide(UUID claimId, Map<String, Object> decision) {
-            return Http.post(stack.url(8082) + "/api/v1/reviews/" + claimId + "/decision",
-                    stack.token("demo-validator"), decision);
+            DecisionRequest request = new DecisionRequest()
+                    .decision(DecisionRequest.DecisionEnum.fromValue((String) decision.get("decision")))
+                    .reason((String) decision.get("reason")).message((String) decision.get("message"));
+            try {
+                return answered(json, reviews.decide(claimId, request));
+            }
+            catch (io.cpor.e2e.client.reviews.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
         }
 
         public void approve(UUID claimId) {
@@ -81,6 +162,34 @@ public final class Actors {
             Http.Answer answer = decide(claimId, Map.of("decision", "APPROVE"));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
+    }
+
+    /** The claim as the generated client's model has it: every field the spec names, typed as the spec says. */
+    private static ClaimRequest request(ClaimSpec spec) {
+        return new ClaimRequest().partnerId(spec.partnerId()).name(spec.name())
+                .customer(new CustomerRequest().tenantId(spec.tenantId()).domain(spec.domain())
+                        .locale(spec.locale()).contact(new ContactRequest().name("Ana Souza").title("CIO")
+                                .email(spec.customerEmail())))
+                .partnerContact(new PartnerContactRequest().name("Sam Partner").email(spec.partnerEmail()))
+                .solutionArea(ClaimRequest.SolutionAreaEnum.MODERN_WORK_SECURITY)
+                .program(ClaimRequest.ProgramEnum.OSU_M365)
+                .partnerRole(ClaimRequest.PartnerRoleEnum.USAGE_RECOGNITION)
+                .workloads(spec.workloads().stream().map(ClaimRequest.WorkloadsEnum::fromValue).toList())
+                .proofOfExecution(new DocumentRequest().fileName("proof-of-execution.pdf")
+                        .mediaType("application/pdf").sizeBytes(48213L).sha256(ClaimSpec.POE_SHA256)
+                        .uri("https://files.partner.example/poe.pdf"));
+    }
+
+    private static JsonNode tree(ObjectMapper mapper, Object model) {
+        return mapper.valueToTree(model);
+    }
+
+    private static Http.Answer answered(ObjectMapper mapper, Object model) {
+        return new Http.Answer(200, tree(mapper, model).toString(), Map.of());
+    }
+
+    private static AssertionError refused(String call, int status, String body) {
+        return new AssertionError(call + " was answered " + status + ": " + body);
     }
 
     public Partner partner(String client) {

@@ -123,8 +123,10 @@ public final class Cpor {
      */
     static synchronized int freeOffset() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            // The highest standard port (27017) plus the offset must stay a valid port.
-            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(0, 180) * 100;
+            // Below the kernel's ephemeral range (32768 up) with the highest standard port (27017): an outgoing
+            // connection of any process can take a port in that range between this check and a service's bind.
+            // Steps of 200, so one stack's second instances (100 up) never land on another stack's ports.
+            int candidate = ThreadLocalRandom.current().nextInt(1, 29) * 200;
             if (USED_OFFSETS.contains(candidate)) {
                 continue;
             }

@@ -39,7 +39,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * property of a request body that is not nullable;</li>
  * <li>catalog codes and statuses as enums, from the {@link ApiRules} the service gives (its catalog and domain
  * enums, so the document cannot drift from them);</li>
- * <li>UUID path and query ids as {@code format: uuid};</li>
+ * <li>UUID ids (path and query parameters, and properties of the same names) as {@code format: uuid};</li>
  * <li>every status each {@code /api} operation can answer besides its own: 400, 401, 403, 413 and 415 for a body,
  * 429 with {@code Retry-After} for a write, 500, 503 with {@code Retry-After}; each problem answer as
  * {@code application/problem+json} with the one shared {@link #PROBLEM} schema;</li>
@@ -53,6 +53,7 @@ public final class ContractDocument implements OpenApiCustomizer {
     private static final String FIELD_ERROR = "FieldError";
     private static final String REF_PREFIX = "#/components/schemas/";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> UUID_PROPERTIES = Set.of("requestId", "reviewRequestId", "requestEventId");
 
     private final ApiRules rules;
     private final Set<String> uuidParameters;
@@ -71,6 +72,7 @@ public final class ContractDocument implements OpenApiCustomizer {
         Map<String, Schema> schemas = components.getSchemas();
         rules.nullable().forEach(property -> markNullable(schemas, property));
         schemas.values().forEach(schema -> everySchema(schema, ContractDocument::nullableReference));
+        schemas.values().forEach(schema -> everySchema(schema, this::uuidProperties));
         Set<String> requests = reachable(schemas, requestBodySchemas(api));
         schemas.forEach((name, schema) -> {
             if (!name.equals(PROBLEM) && !name.equals(FIELD_ERROR)) {
@@ -205,6 +207,18 @@ public final class ContractDocument implements OpenApiCustomizer {
         Set<String> types = new LinkedHashSet<>(schema.getTypes());
         types.add("null");
         return schema.types(types);
+    }
+
+    /** A string property that carries an id of {@link #uuidParameters}' names is a UUID. */
+    private void uuidProperties(Schema<?> schema) {
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> {
+                if ((uuidParameters.contains(name) || UUID_PROPERTIES.contains(name)) && isType(property, "string")
+                        && property.getFormat() == null) {
+                    property.setFormat("uuid");
+                }
+            });
+        }
     }
 
     /** springdoc writes a nullable reference as {@code {type: null, $ref}}; 3.1 says {@code anyOf}. */
