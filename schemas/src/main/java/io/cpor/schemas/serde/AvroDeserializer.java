@@ -1,6 +1,8 @@
 package io.cpor.schemas.serde;
 
 import io.cpor.schemas.Topic;
+import io.cpor.schemas.datacontract.RuleMode;
+import io.cpor.schemas.datacontract.RuleSet;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,11 @@ import org.apache.kafka.common.serialization.Deserializer;
  * contract the record's schema id must be registered under the topic's subject ({@code <topic>-value}): a record
  * written with another topic's schema does not belong here, however well it decodes.
  * <p>
+ * With {@code use.latest.with.metadata} (or {@code use.latest.version}) and generic records, the reader schema is the
+ * subject's version so chosen; between the writer's version and it, migration rules apply (see {@link ContractRules}:
+ * this serde cannot run them, so one that applies refuses the record unless its failure action is {@code NONE}), then
+ * Avro's resolution. The writer's encoding rules and the reader's domain rules apply on every read.
+ * <p>
  * Failures are {@link SerializationException}s saying what is wrong: not the wire format (magic byte), an id the
  * registry does not know or not of this topic, a body that does not decode or lies about its lengths. A registry that
  * cannot be reached is a transient fault: the exception's cause is then a {@link SchemaRegistryUnavailableException},
@@ -42,9 +49,12 @@ public class AvroDeserializer implements Deserializer<Object> {
 
     private SchemaRegistryClient registry;
     private boolean specificReader;
+    private boolean isKey;
+    private boolean useLatestVersion;
+    private Map<String, String> useLatestWithMetadata = Map.of();
     private GenericData genericData;
     private AvroLimits limits = AvroLimits.current();
-    private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+    private final Map<ReaderKey, Reader> readers = new ConcurrentHashMap<>();
     /** Contract topics and the schema ids found registered under their subject. */
     private final Set<TopicSchema> ofTheirTopic = ConcurrentHashMap.newKeySet();
 
@@ -64,6 +74,14 @@ public class AvroDeserializer implements Deserializer<Object> {
             registry = config.registryClient();
         }
         this.specificReader = config.specificAvroReader();
+        this.isKey = isKey;
+        this.useLatestVersion = config.useLatestVersion();
+        this.useLatestWithMetadata = config.useLatestWithMetadata();
+        if (specificReader && (useLatestVersion || !useLatestWithMetadata.isEmpty())) {
+            throw new org.apache.kafka.common.config.ConfigException("A specific Avro reader reads with its "
+                    + "generated classes' schemas; use.latest.version and use.latest.with.metadata choose a reader "
+                    + "schema for generic records only");
+        }
         this.genericData = AvroData.genericData(config.useLogicalTypeConverters());
         this.limits = AvroLimits.current();
     }
@@ -79,6 +97,10 @@ public class AvroDeserializer implements Deserializer<Object> {
         int schemaId = WireFormat.schemaId(topic, data);
         Reader reader = reader(topic, schemaId);
         requireOfTopic(topic, schemaId, reader.writer());
+        if (reader.writerRules() != null || reader.readerRules() != null) {
+            ContractRules.onRead(reader.writerRules(), reader.readerRules(), "schema id " + schemaId + " on topic '"
+                    + topic + "'");
+        }
         try {
             BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(data, WireFormat.HEADER_LENGTH,
                     data.length - WireFormat.HEADER_LENGTH, limits, reader.zeroWidthArrayItems());
@@ -122,13 +144,20 @@ public class AvroDeserializer implements Deserializer<Object> {
     }
 
     private Reader reader(String topic, int schemaId) {
-        Reader cached = readers.get(schemaId);
+        RegisteredSchema latest = chosenReader(topic, schemaId);
+        ReaderKey key = new ReaderKey(schemaId, latest == null ? 0 : latest.id());
+        Reader cached = readers.get(key);
         if (cached != null) {
             return cached;
         }
         Schema writer;
+        DataContract writerContract;
         try {
             writer = registry.schemaById(schemaId);
+            writerContract = registry.contractById(schemaId);
+            if (latest != null && latest.id() != schemaId) {
+                migrate(topic, schemaId, latest);
+            }
         }
         catch (SchemaRegistryUnavailableException e) {
             throw new SerializationException("Cannot read record on topic '" + topic + "' with schema id "
@@ -140,10 +169,54 @@ public class AvroDeserializer implements Deserializer<Object> {
         }
         DatumReader<Object> datumReader = specificReader
                 ? new SpecificDatumReader<>(writer, specificReaderSchema(topic, schemaId, writer))
-                : new GenericDatumReader<>(writer, writer, genericData);
-        Reader reader = new Reader(writer, datumReader, BoundedBinaryDecoder.hasZeroWidthArrayItems(writer));
-        Reader previous = readers.putIfAbsent(schemaId, reader);
+                : new GenericDatumReader<>(writer, latest == null ? writer : latest.schema(), genericData);
+        DataContract readerContract = latest == null ? writerContract : latest.contract();
+        Reader reader = new Reader(writer, datumReader, BoundedBinaryDecoder.hasZeroWidthArrayItems(writer),
+                writerContract.ruleSet(), readerContract.ruleSet());
+        Reader previous = readers.putIfAbsent(key, reader);
         return previous == null ? reader : previous;
+    }
+
+    /** The reader schema {@code use.latest.with.metadata} or {@code use.latest.version} chooses, or null. */
+    private RegisteredSchema chosenReader(String topic, int schemaId) {
+        if (useLatestWithMetadata.isEmpty() && !useLatestVersion) {
+            return null;
+        }
+        String subject = topic + (isKey ? "-key" : "-value");
+        try {
+            return useLatestWithMetadata.isEmpty() ? registry.latest(subject)
+                    : registry.latestWithMetadata(subject, useLatestWithMetadata);
+        }
+        catch (SchemaRegistryUnavailableException e) {
+            throw new SerializationException("Cannot choose the reader schema for topic '" + topic + "' now: "
+                    + e.getMessage(), e);
+        }
+        catch (SchemaRegistryException e) {
+            throw new SerializationException("No reader schema for record with schema id " + schemaId + " on topic '"
+                    + topic + "' in subject " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The migration rules between the writer's version and the reader's, as Confluent's serde finds them: upgrading,
+     * each later version's rules in order; downgrading, each earlier version's, from the writer's down.
+     */
+    private void migrate(String topic, int writerId, RegisteredSchema reader) {
+        int from = registry.versionOf(reader.subject(), writerId);
+        int to = reader.version();
+        String where = "the migration of schema id " + writerId + " to " + reader.id() + " on topic '" + topic + "'";
+        if (from < to) {
+            for (int version = from + 1; version <= to; version++) {
+                ContractRules.onMigration(registry.version(reader.subject(), version).contract().ruleSet(),
+                        RuleMode.UPGRADE, where);
+            }
+        }
+        else {
+            for (int version = from; version > to; version--) {
+                ContractRules.onMigration(registry.version(reader.subject(), version).contract().ruleSet(),
+                        RuleMode.DOWNGRADE, where);
+            }
+        }
     }
 
     private static Schema specificReaderSchema(String topic, int schemaId, Schema writer) {
@@ -182,7 +255,11 @@ public class AvroDeserializer implements Deserializer<Object> {
     }
 
     /** How the records of one writer schema are read. */
-    private record Reader(Schema writer, DatumReader<Object> datumReader, boolean zeroWidthArrayItems) {
+    private record Reader(Schema writer, DatumReader<Object> datumReader, boolean zeroWidthArrayItems,
+            RuleSet writerRules, RuleSet readerRules) {
+    }
+
+    private record ReaderKey(int writerId, int readerId) {
     }
 
     private record TopicSchema(String topic, int schemaId) {

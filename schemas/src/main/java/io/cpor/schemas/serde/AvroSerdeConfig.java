@@ -18,6 +18,7 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
     public static final String USE_LATEST_VERSION = "use.latest.version";
+    public static final String USE_LATEST_WITH_METADATA = "use.latest.with.metadata";
     public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
     public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
     public static final String AVRO_USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
@@ -37,6 +38,9 @@ public final class AvroSerdeConfig extends AbstractConfig {
                     "Register the writer schema under the subject if it is not there yet.")
             .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Write with the subject's latest registered schema instead of the record's own.")
+            .define(USE_LATEST_WITH_METADATA, Type.STRING, "", Importance.MEDIUM,
+                    "Write (and read) with the subject's newest version whose metadata has these properties, given "
+                    + "as key=value pairs separated by commas; takes precedence over use.latest.version.")
             .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Deserialize into generated SpecificRecord classes instead of GenericRecord.")
             .define(LATEST_CACHE_TTL_SEC, Type.LONG, -1L, Importance.LOW,
@@ -62,6 +66,24 @@ public final class AvroSerdeConfig extends AbstractConfig {
 
     boolean useLatestVersion() {
         return getBoolean(USE_LATEST_VERSION);
+    }
+
+    /** The properties of {@code use.latest.with.metadata}, as Confluent's serde parses them. */
+    Map<String, String> useLatestWithMetadata() {
+        Map<String, String> properties = new java.util.TreeMap<>();
+        String text = getString(USE_LATEST_WITH_METADATA).trim();
+        if (text.isEmpty()) {
+            return properties;
+        }
+        for (String pair : text.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new ConfigException(USE_LATEST_WITH_METADATA, text, "expected key=value pairs separated by "
+                        + "commas");
+            }
+            properties.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return properties;
     }
 
     boolean specificAvroReader() {

@@ -1,6 +1,7 @@
 package io.cpor.schemas.serde;
 
 import io.cpor.schemas.Topic;
+import io.cpor.schemas.datacontract.RuleSet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,8 +24,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Writes Avro records (specific or generic) and primitives in the Confluent wire format. The subject follows
  * TopicNameStrategy ({@code <topic>-value}, or {@code <topic>-key} for keys). Which schema is written:
  * <ul>
- * <li>{@code use.latest.version=true}: the subject's latest schema, which must be the record's own or a union
- * holding it;</li>
+ * <li>{@code use.latest.with.metadata=key=value,...}: the subject's newest version whose metadata has those
+ * properties; else {@code use.latest.version=true}: the subject's latest schema; either must be the record's own or a
+ * union holding it, and the rules of its data contract apply to the record ({@link ContractRules});</li>
  * <li>otherwise the record's own schema, or, for a CPOR contract topic carrying several kinds of event, the
  * topic's union schema ({@code cpor.topic.contract}); registered if {@code auto.register.schemas} (the default),
  * else looked up.</li>
@@ -42,6 +44,7 @@ public class AvroSerializer implements Serializer<Object> {
     private boolean isKey;
     private boolean autoRegister;
     private boolean useLatestVersion;
+    private Map<String, String> useLatestWithMetadata = Map.of();
     private boolean useTopicContract;
     private GenericData genericData;
     private final Map<WriterKey, Writer> writers = new ConcurrentHashMap<>();
@@ -64,6 +67,7 @@ public class AvroSerializer implements Serializer<Object> {
         this.isKey = isKey;
         this.autoRegister = config.autoRegisterSchemas();
         this.useLatestVersion = config.useLatestVersion();
+        this.useLatestWithMetadata = config.useLatestWithMetadata();
         this.useTopicContract = config.useTopicContract();
         this.genericData = AvroData.genericData(config.useLogicalTypeConverters());
     }
@@ -78,6 +82,9 @@ public class AvroSerializer implements Serializer<Object> {
         }
         Schema own = AvroData.schemaOf(data);
         Writer writer = writer(topic, own, data);
+        if (writer.ruleSet() != null) {
+            ContractRules.onWrite(writer.ruleSet(), "schema id " + writer.schemaId() + " on topic '" + topic + "'");
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_LENGTH);
         WireFormat.writeHeader(header, writer.schemaId());
@@ -102,10 +109,12 @@ public class AvroSerializer implements Serializer<Object> {
     private Writer writer(String topic, Schema own, Object data) {
         String subject = topic + (isKey ? "-key" : "-value");
         try {
-            if (useLatestVersion) {
-                RegisteredSchema latest = registry.latest(subject);
+            if (!useLatestWithMetadata.isEmpty() || useLatestVersion) {
+                RegisteredSchema latest = useLatestWithMetadata.isEmpty() ? registry.latest(subject)
+                        : registry.latestWithMetadata(subject, useLatestWithMetadata);
                 return writers.computeIfAbsent(new WriterKey(subject, own, latest.id()),
-                        key -> new Writer(latest.id(), datumWriter(fitting(own, latest), data)));
+                        key -> new Writer(latest.id(), datumWriter(fitting(own, latest), data),
+                                latest.contract().ruleSet()));
             }
             Writer cached = writers.get(new WriterKey(subject, own, 0));
             if (cached != null) {
@@ -113,7 +122,8 @@ public class AvroSerializer implements Serializer<Object> {
             }
             Schema schema = contractSchema(topic, own);
             int id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
-            Writer fresh = new Writer(id, datumWriter(schema, data));
+            // The record's own schema, as Confluent's serde does: a contract on the registered version is not applied.
+            Writer fresh = new Writer(id, datumWriter(schema, data), null);
             writers.putIfAbsent(new WriterKey(subject, own, 0), fresh);
             return fresh;
         }
@@ -157,6 +167,6 @@ public class AvroSerializer implements Serializer<Object> {
     private record WriterKey(String subject, Schema own, int latestId) {
     }
 
-    private record Writer(int schemaId, DatumWriter<Object> datumWriter) {
+    private record Writer(int schemaId, DatumWriter<Object> datumWriter, RuleSet ruleSet) {
     }
 }

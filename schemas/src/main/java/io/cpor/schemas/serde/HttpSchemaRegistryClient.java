@@ -3,6 +3,8 @@ package io.cpor.schemas.serde;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cpor.schemas.datacontract.Metadata;
+import io.cpor.schemas.datacontract.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
@@ -37,6 +40,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Duration latestTimeToLive;
     private final Map<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<Integer, DataContract> contracts = new ConcurrentHashMap<>();
     private final Map<String, Expiring> latest = new ConcurrentHashMap<>();
 
     /**
@@ -94,30 +98,95 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         JsonNode answer = send("GET", "/schemas/ids/" + id, null);
         Schema schema = parse(answer);
+        contracts.putIfAbsent(id, contract(answer));
         Schema previous = schemas.putIfAbsent(id, schema);
         return previous == null ? schema : previous;
     }
 
     @Override
-    public RegisteredSchema latest(String subject) {
-        Expiring cached = latest.get(subject);
-        if (cached != null && (latestTimeToLive.isNegative()
-                || System.nanoTime() - cached.loadedAtNanos() < latestTimeToLive.toNanos())) {
-            return cached.schema();
+    public DataContract contractById(int id) {
+        DataContract cached = contracts.get(id);
+        if (cached != null) {
+            return cached;
         }
-        RegisteredSchema fresh = version(subject, "latest");
-        latest.put(subject, new Expiring(fresh, System.nanoTime()));
-        return fresh;
+        JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+        schemas.putIfAbsent(id, parse(answer));
+        DataContract contract = contract(answer);
+        contracts.putIfAbsent(id, contract);
+        return contract;
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+        return cachedLatest(subject, () -> version(subject, "latest"));
+    }
+
+    @Override
+    public RegisteredSchema latestWithMetadata(String subject, Map<String, String> properties) {
+        StringBuilder query = new StringBuilder();
+        new TreeMap<>(properties).forEach((key, value) -> query.append(query.isEmpty() ? "?" : "&")
+                .append("key=").append(segment(key)).append("&value=").append(segment(value)));
+        return cachedLatest(subject + query, () -> registered(subject,
+                send("GET", "/subjects/" + segment(subject) + "/metadata" + query, null)));
+    }
+
+    @Override
+    public RegisteredSchema version(String subject, int version) {
+        return registered(subject, send("GET", "/subjects/" + segment(subject) + "/versions/" + version
+                + "?deleted=true", null));
+    }
+
+    @Override
+    public int versionOf(String subject, int id) {
+        JsonNode uses = send("GET", "/schemas/ids/" + id + "/versions?deleted=true", null);
+        for (JsonNode use : uses) {
+            if (subject.equals(use.path("subject").asText()) && use.path("version").isInt()) {
+                return use.path("version").asInt();
+            }
+        }
+        throw new SchemaRegistryException(404, 40403, "Schema " + id + " is not a version of subject " + subject);
     }
 
     /** A version of a subject: a number, or {@code latest}. Not cached. */
     public RegisteredSchema version(String subject, String version) {
-        JsonNode answer = send("GET", "/subjects/" + segment(subject) + "/versions/" + segment(version), null);
+        return registered(subject, send("GET", "/subjects/" + segment(subject) + "/versions/" + segment(version),
+                null));
+    }
+
+    private RegisteredSchema cachedLatest(String key, java.util.function.Supplier<RegisteredSchema> load) {
+        Expiring cached = latest.get(key);
+        if (cached != null && (latestTimeToLive.isNegative()
+                || System.nanoTime() - cached.loadedAtNanos() < latestTimeToLive.toNanos())) {
+            return cached.schema();
+        }
+        RegisteredSchema fresh = load.get();
+        latest.put(key, new Expiring(fresh, System.nanoTime()));
+        return fresh;
+    }
+
+    private RegisteredSchema registered(String subject, JsonNode answer) {
         Schema schema = parse(answer);
         int id = id(answer, subject);
         schemas.putIfAbsent(id, schema);
+        DataContract contract = contract(answer);
+        contracts.putIfAbsent(id, contract);
         return new RegisteredSchema(answer.path("subject").asText(subject), id, answer.path("version").asInt(),
-                schema);
+                schema, contract);
+    }
+
+    /** The metadata and rule set of an answer, kept whole; a registry answering malformed ones is refused. */
+    private static DataContract contract(JsonNode answer) {
+        try {
+            Metadata metadata = answer.hasNonNull("metadata")
+                    ? JSON.treeToValue(answer.get("metadata"), Metadata.class) : null;
+            RuleSet ruleSet = answer.hasNonNull("ruleSet") ? JSON.treeToValue(answer.get("ruleSet"), RuleSet.class)
+                    : null;
+            return metadata == null && ruleSet == null ? DataContract.NONE : new DataContract(metadata, ruleSet);
+        }
+        catch (IOException | IllegalArgumentException e) {
+            throw new SchemaRegistryException(200, 42210, "The schema registry answered a data contract this "
+                    + "client cannot read: " + e.getMessage());
+        }
     }
 
     private static int id(JsonNode answer, String subject) {

@@ -1,5 +1,6 @@
 package io.cpor.schemas.serde;
 
+import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
@@ -17,6 +18,18 @@ public interface SchemaRegistryClient {
     /** The schema with this global id; fails with 40403 if there is none. */
     Schema schemaById(int id);
 
+    /** The metadata and rules the schema with this id was registered with. */
+    DataContract contractById(int id);
+
     /** The newest version registered under the subject. */
     RegisteredSchema latest(String subject);
+
+    /** The newest version of the subject whose metadata has all these properties; fails with 40403 if none has. */
+    RegisteredSchema latestWithMetadata(String subject, Map<String, String> properties);
+
+    /** A version of the subject, soft-deleted ones included. */
+    RegisteredSchema version(String subject, int version);
+
+    /** The version of the subject that holds the schema with this id, soft-deleted ones included. */
+    int versionOf(String subject, int id);
 }

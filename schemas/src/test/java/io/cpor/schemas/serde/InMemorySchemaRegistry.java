@@ -69,6 +69,39 @@ final class InMemorySchemaRegistry implements SchemaRegistryClient {
         return new RegisteredSchema(subject, id, versions.size(), schemasById.get(id));
     }
 
+    @Override
+    public DataContract contractById(int id) {
+        schemaById(id);
+        return DataContract.NONE;
+    }
+
+    @Override
+    public synchronized RegisteredSchema latestWithMetadata(String subject, Map<String, String> properties) {
+        calls.incrementAndGet();
+        throw new SchemaRegistryException(404, 40403, "Schema not found");
+    }
+
+    @Override
+    public synchronized RegisteredSchema version(String subject, int version) {
+        calls.incrementAndGet();
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null || version < 1 || version > versions.size()) {
+            throw new SchemaRegistryException(404, 40402, "Version " + version + " not found.");
+        }
+        int id = versions.get(version - 1);
+        return new RegisteredSchema(subject, id, version, schemasById.get(id));
+    }
+
+    @Override
+    public synchronized int versionOf(String subject, int id) {
+        calls.incrementAndGet();
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null || !versions.contains(id)) {
+            throw new SchemaRegistryException(404, 40403, "Schema not found");
+        }
+        return versions.indexOf(id) + 1;
+    }
+
     int calls() {
         return calls.get();
     }
