@@ -85,6 +85,30 @@ final class RegistryException extends HttpStatusException {
         return new RegistryException(422, 42206, "One or more references exist to the schema " + id + ".");
     }
 
+    static RegistryException readOnly(String subject) {
+        return notPermitted("Subject " + subject + " in context  is in read-only mode");
+    }
+
+    static RegistryException notImportMode(String subject) {
+        return notPermitted("Subject " + subject + " in context  is not in import mode");
+    }
+
+    static RegistryException notReadWriteMode(String subject) {
+        return notPermitted("Subject " + subject + " in context  is not in read-write mode");
+    }
+
+    static RegistryException overwrite(int id) {
+        return notPermitted("Overwrite new schema with id " + id + " in context  is not permitted.");
+    }
+
+    static RegistryException notPermitted(String message) {
+        return new RegistryException(422, 42205, message);
+    }
+
+    static RegistryException invalidRuleSet(String message) {
+        return new RegistryException(422, 42210, message);
+    }
+
     static RegistryException invalidSubject(String subject) {
         return new RegistryException(422, 42208, "The specified subject '" + subject + "' is not a valid.");
     }

@@ -12,8 +12,10 @@ import io.cpor.local.http.Routes;
 import io.cpor.schemas.compat.CompatibilityLevel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,6 +93,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** The routes of the API, each turning a request into a call on the registry. */
     private static final class Api {
 
+        private static final int MAX_SCHEMAS_PAGE = 1000;
+
         private final SchemaRegistry registry;
 
         Api(SchemaRegistry registry) {
@@ -103,55 +107,78 @@ public final class SchemaRegistryServer implements AutoCloseable {
                     .on("GET", "/subjects", this::subjects)
                     .on("POST", "/subjects/{subject}", this::lookup)
                     .on("DELETE", "/subjects/{subject}", this::deleteSubject)
+                    .on("GET", "/subjects/{subject}/metadata", this::latestWithMetadata)
                     .on("GET", "/subjects/{subject}/versions", this::versions)
                     .on("POST", "/subjects/{subject}/versions", this::register)
                     .on("GET", "/subjects/{subject}/versions/{version}", this::version)
                     .on("DELETE", "/subjects/{subject}/versions/{version}", this::deleteVersion)
                     .on("GET", "/subjects/{subject}/versions/{version}/schema", this::rawVersion)
                     .on("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy)
+                    .on("GET", "/schemas", this::schemas)
                     .on("GET", "/schemas/ids/{id}", this::schemaById)
                     .on("GET", "/schemas/ids/{id}/schema", this::rawSchemaById)
                     .on("GET", "/schemas/ids/{id}/versions", this::versionsOfId)
                     .on("GET", "/schemas/ids/{id}/subjects", this::subjectsOfId)
+                    .on("GET", "/schemas/guids/{guid}", this::schemaByGuid)
                     .on("GET", "/schemas/types", request -> ok(request, JSON.createArrayNode().add("AVRO")))
+                    .on("GET", "/contexts", request -> ok(request, JSON.createArrayNode().add(".")))
                     .on("POST", "/compatibility/subjects/{subject}/versions/{version}", this::compatibility)
                     .on("POST", "/compatibility/subjects/{subject}/versions", this::compatibility)
                     .on("GET", "/config", this::globalConfig)
                     .on("PUT", "/config", this::updateGlobalConfig)
-                    .on("DELETE", "/config", this::resetGlobalConfig)
+                    .on("DELETE", "/config", this::deleteGlobalConfig)
                     .on("GET", "/config/{subject}", this::subjectConfig)
                     .on("PUT", "/config/{subject}", this::updateSubjectConfig)
                     .on("DELETE", "/config/{subject}", this::deleteSubjectConfig)
-                    .on("GET", "/mode", request -> ok(request, mode()))
-                    .on("GET", "/mode/{subject}", this::subjectMode);
+                    .on("GET", "/mode", this::globalMode)
+                    .on("PUT", "/mode", this::updateGlobalMode)
+                    .on("DELETE", "/mode", request -> mode(request, registry.deleteGlobalMode()))
+                    .on("GET", "/mode/{subject}", this::subjectMode)
+                    .on("PUT", "/mode/{subject}", this::updateSubjectMode)
+                    .on("DELETE", "/mode/{subject}", request -> mode(request,
+                            registry.deleteSubjectMode(request.pathParam("subject"))));
         }
 
         private Response subjects(Request request) {
             ArrayNode names = JSON.createArrayNode();
-            registry.subjects(request.query("subjectPrefix"), request.flag("deleted")).forEach(names::add);
+            registry.subjects(request.query("subjectPrefix"), request.flag("deleted"), request.flag("deletedOnly"))
+                    .forEach(names::add);
             return ok(request, names);
         }
 
         private Response register(Request request) {
-            RegisteredVersion registered = registry.register(request.pathParam("subject"), schemaText(request));
-            return ok(request, JSON.createObjectNode().put("id", registered.schema().id()));
+            RegisteredVersion registered = registry.register(request.pathParam("subject"),
+                    RegistryJson.schemaText(body(request)), request.flag("normalize"), request.flag("force"));
+            return ok(request, RegistryJson.registered(registered));
         }
 
         private Response lookup(Request request) {
-            RegisteredVersion found = registry.lookup(request.pathParam("subject"), schemaText(request),
-                    request.flag("deleted"));
-            return ok(request, versionBody(found));
+            RegisteredVersion found = registry.lookup(request.pathParam("subject"),
+                    RegistryJson.schemaText(body(request)), request.flag("deleted"), request.flag("normalize"));
+            return ok(request, RegistryJson.version(found, resolved(request)));
+        }
+
+        private Response latestWithMetadata(Request request) {
+            List<String> keys = request.query().getOrDefault("key", List.of());
+            List<String> values = request.query().getOrDefault("value", List.of());
+            Map<String, String> wanted = new LinkedHashMap<>();
+            for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+                wanted.put(keys.get(i), values.get(i));
+            }
+            return ok(request, RegistryJson.version(registry.latestWithMetadata(request.pathParam("subject"),
+                    wanted, request.flag("deleted")), resolved(request)));
         }
 
         private Response versions(Request request) {
             ArrayNode numbers = JSON.createArrayNode();
-            registry.versions(request.pathParam("subject"), request.flag("deleted")).forEach(numbers::add);
+            registry.versions(request.pathParam("subject"), request.flag("deleted"), request.flag("deletedOnly"),
+                    request.flag("deletedAsNegative")).forEach(numbers::add);
             return ok(request, numbers);
         }
 
         private Response version(Request request) {
-            return ok(request, versionBody(registry.version(request.pathParam("subject"),
-                    request.pathParam("version"), request.flag("deleted"))));
+            return ok(request, RegistryJson.version(registry.version(request.pathParam("subject"),
+                    request.pathParam("version"), request.flag("deleted")), resolved(request)));
         }
 
         private Response rawVersion(Request request) throws IOException {
@@ -178,22 +205,33 @@ public final class SchemaRegistryServer implements AutoCloseable {
             return ok(request, JSON.getNodeFactory().numberNode(deleted));
         }
 
+        private Response schemas(Request request) {
+            List<RegisteredVersion> all = registry.allVersions(request.query("subjectPrefix"),
+                    request.flag("deleted"), request.flag("latestOnly"));
+            int offset = Math.max(0, intQuery(request, "offset", 0));
+            int limit = intQuery(request, "limit", MAX_SCHEMAS_PAGE);
+            limit = limit <= 0 || limit > MAX_SCHEMAS_PAGE ? MAX_SCHEMAS_PAGE : limit;
+            ArrayNode page = JSON.createArrayNode();
+            all.stream().skip(offset).limit(limit).forEach(version -> page.add(RegistryJson.version(version,
+                    resolved(request))));
+            return ok(request, page);
+        }
+
         private Response schemaById(Request request) {
             StoredSchema schema = registry.schema(schemaId(request));
-            ObjectNode body = JSON.createObjectNode();
-            if (!"AVRO".equals(schema.schemaType())) {
-                body.put("schemaType", schema.schemaType());
-            }
-            body.put("schema", schema.canonical());
-            addReferences(body, schema);
             String subject = request.query("subject");
-            if (subject != null) {
-                // The subject is a hint: name it and its version when the schema is there, answer anyway.
-                registry.usesOf(schema.id(), false).stream()
-                        .filter(use -> use.subject().equals(subject)).findFirst()
-                        .ifPresent(use -> body.put("subject", use.subject()).put("version", use.version()));
-            }
-            return ok(request, body);
+            boolean named = subject != null && !subject.isEmpty();
+            // The subject is a hint: the version there if the schema is in it, else the first that holds it.
+            List<RegisteredVersion> uses = registry.usesOf(schema.id(), true);
+            RegisteredVersion use = uses.stream().filter(candidate -> candidate.subject().equals(subject))
+                    .findFirst().orElse(uses.isEmpty() ? null : uses.get(0));
+            Integer maxId = request.flag("fetchMaxId") ? registry.maxId() : null;
+            return ok(request, RegistryJson.schema(schema, use, named, maxId, resolved(request)));
+        }
+
+        private Response schemaByGuid(Request request) {
+            StoredSchema schema = registry.schemaByGuid(request.pathParam("guid"));
+            return ok(request, RegistryJson.schema(schema, null, false, null, resolved(request)));
         }
 
         private Response rawSchemaById(Request request) throws IOException {
@@ -217,7 +255,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
         private Response compatibility(Request request) {
             List<String> problems = registry.compatibility(request.pathParam("subject"),
-                    request.pathParam("version"), schemaText(request));
+                    request.pathParam("version"), RegistryJson.schemaText(body(request)), request.flag("normalize"));
             ObjectNode body = JSON.createObjectNode().put("is_compatible", problems.isEmpty());
             if (request.flag("verbose")) {
                 ArrayNode messages = body.putArray("messages");
@@ -227,75 +265,105 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
 
         private Response globalConfig(Request request) {
-            return ok(request, JSON.createObjectNode().put("compatibilityLevel",
-                    registry.globalCompatibility().name()));
+            RegistryConfig config = registry.globalConfig();
+            return ok(request, RegistryJson.config(config, registry.configInScope(null).compatibilityLevel()));
         }
 
         private Response updateGlobalConfig(Request request) {
-            CompatibilityLevel level = SchemaRegistry.parseLevel(body(request).path("compatibility").asText(null));
-            registry.globalCompatibility(level);
-            return ok(request, JSON.createObjectNode().put("compatibility", level.name()));
+            RegistryConfig updated = RegistryJson.updated(registry.globalConfig(), body(request));
+            return ok(request, RegistryJson.configUpdate(registry.updateGlobalConfig(updated)));
         }
 
-        private Response resetGlobalConfig(Request request) {
-            CompatibilityLevel previous = registry.globalCompatibility();
-            registry.globalCompatibility(CompatibilityLevel.BACKWARD);
-            return ok(request, JSON.createObjectNode().put("compatibilityLevel", previous.name()));
+        private Response deleteGlobalConfig(Request request) {
+            RegistryConfig previous = registry.deleteGlobalConfig();
+            return ok(request, RegistryJson.config(previous, previous.compatibilityLevel() != null
+                    ? previous.compatibilityLevel() : CompatibilityLevel.BACKWARD));
         }
 
         private Response subjectConfig(Request request) {
             String subject = request.pathParam("subject");
-            CompatibilityLevel level = registry.subjectCompatibility(subject).orElseGet(() -> {
-                if (request.flag("defaultToGlobal")) {
-                    return registry.globalCompatibility();
-                }
-                throw RegistryException.subjectLevelCompatibilityNotConfigured(subject);
-            });
-            return ok(request, JSON.createObjectNode().put("compatibilityLevel", level.name()));
+            Optional<RegistryConfig> own = registry.subjectConfig(subject);
+            if (request.flag("defaultToGlobal")) {
+                RegistryConfig inScope = registry.configInScope(subject);
+                return ok(request, RegistryJson.config(inScope, inScope.compatibilityLevel()));
+            }
+            RegistryConfig config = own.orElseThrow(
+                    () -> RegistryException.subjectLevelCompatibilityNotConfigured(subject));
+            return ok(request, RegistryJson.config(config, config.compatibilityLevel() != null
+                    ? config.compatibilityLevel() : CompatibilityLevel.BACKWARD));
         }
 
         private Response updateSubjectConfig(Request request) {
-            CompatibilityLevel level = SchemaRegistry.parseLevel(body(request).path("compatibility").asText(null));
-            registry.subjectCompatibility(request.pathParam("subject"), level);
-            return ok(request, JSON.createObjectNode().put("compatibility", level.name()));
+            String subject = request.pathParam("subject");
+            RegistryConfig updated = RegistryJson.updated(
+                    registry.subjectConfig(subject).orElse(RegistryConfig.EMPTY), body(request));
+            return ok(request, RegistryJson.configUpdate(registry.updateSubjectConfig(subject, updated)));
         }
 
         private Response deleteSubjectConfig(Request request) {
-            CompatibilityLevel previous = registry.deleteSubjectCompatibility(request.pathParam("subject"));
-            return ok(request, JSON.createObjectNode().put("compatibilityLevel", previous.name()));
+            RegistryConfig previous = registry.deleteSubjectConfig(request.pathParam("subject"));
+            return ok(request, RegistryJson.config(previous, previous.compatibilityLevel() != null
+                    ? previous.compatibilityLevel() : CompatibilityLevel.BACKWARD));
+        }
+
+        private Response globalMode(Request request) {
+            return mode(request, registry.globalMode().orElse(RegistryMode.READWRITE));
         }
 
         private Response subjectMode(Request request) {
-            if (!request.flag("defaultToGlobal")) {
-                throw RegistryException.subjectLevelModeNotConfigured(request.pathParam("subject"));
+            String subject = request.pathParam("subject");
+            Optional<RegistryMode> own = registry.subjectMode(subject);
+            if (own.isEmpty() && !request.flag("defaultToGlobal")) {
+                throw RegistryException.subjectLevelModeNotConfigured(subject);
             }
-            return ok(request, mode());
+            return mode(request, registry.modeOf(subject));
         }
 
-        private static ObjectNode mode() {
-            return JSON.createObjectNode().put("mode", "READWRITE");
+        private Response updateGlobalMode(Request request) {
+            JsonNode body = body(request);
+            registry.globalMode(modeIn(body, true), request.flag("force"));
+            return ok(request, echoedMode(body));
         }
 
-        private static ObjectNode versionBody(RegisteredVersion version) {
-            ObjectNode body = JSON.createObjectNode()
-                    .put("subject", version.subject())
-                    .put("version", version.version())
-                    .put("id", version.schema().id());
-            if (!"AVRO".equals(version.schema().schemaType())) {
-                body.put("schemaType", version.schema().schemaType());
-            }
-            addReferences(body, version.schema());
-            body.put("schema", version.schema().canonical());
-            return body;
+        private Response updateSubjectMode(Request request) {
+            JsonNode body = body(request);
+            registry.subjectMode(request.pathParam("subject"), modeIn(body, false), request.flag("force"));
+            return ok(request, echoedMode(body));
         }
 
-        private static void addReferences(ObjectNode body, StoredSchema schema) {
-            if (schema.references().isEmpty()) {
-                return;
+        private static RegistryMode modeIn(JsonNode body, boolean global) {
+            JsonNode mode = body.get("mode");
+            if (mode == null || mode.isNull()) {
+                return null;
             }
-            ArrayNode references = body.putArray("references");
-            schema.references().forEach(ref -> references.addObject().put("name", ref.name())
-                    .put("subject", ref.subject()).put("version", ref.version()));
+            return RegistryMode.parse(mode.isTextual() ? mode.asText() : mode.toString(), global);
+        }
+
+        /** Confluent answers a mode change with the mode as the client sent it. */
+        private static JsonNode echoedMode(JsonNode body) {
+            ObjectNode echoed = JSON.createObjectNode();
+            if (body.hasNonNull("mode")) {
+                echoed.set("mode", body.get("mode"));
+            }
+            return echoed;
+        }
+
+        private static Response mode(Request request, RegistryMode mode) {
+            return ok(request, JSON.createObjectNode().put("mode", mode.name()));
+        }
+
+        private static boolean resolved(Request request) {
+            return "resolved".equals(request.query("format"));
+        }
+
+        private static int intQuery(Request request, String name, int fallback) {
+            String value = request.query(name);
+            try {
+                return value == null || value.isEmpty() ? fallback : Integer.parseInt(value);
+            }
+            catch (NumberFormatException e) {
+                throw new HttpStatusException(400, "Query parameter " + name + " must be an integer");
+            }
         }
 
         private static int schemaId(Request request) {
@@ -305,26 +373,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
             catch (NumberFormatException e) {
                 throw new HttpStatusException(404, "HTTP 404 Not Found");
             }
-        }
-
-        private static SchemaText schemaText(Request request) {
-            JsonNode body = body(request);
-            JsonNode schema = body.get("schema");
-            if (schema != null && !schema.isNull() && !schema.isTextual()) {
-                throw new RegistryException(422, 42201, "Invalid schema: \"schema\" must be a string holding the "
-                        + "schema's JSON");
-            }
-            List<SchemaText.Reference> references = new ArrayList<>();
-            for (JsonNode ref : body.path("references")) {
-                if (!ref.path("name").isTextual() || !ref.path("subject").isTextual() || !ref.path("version").isInt()) {
-                    throw new RegistryException(422, 42201, "Invalid schema: a reference needs name, subject and "
-                            + "version");
-                }
-                references.add(new SchemaText.Reference(ref.path("name").asText(), ref.path("subject").asText(),
-                        ref.path("version").asInt()));
-            }
-            return new SchemaText(schema == null || schema.isNull() ? null : schema.asText(),
-                    body.path("schemaType").asText(null), references);
         }
 
         private static JsonNode body(Request request) {

@@ -23,7 +23,7 @@ final class NodeClient {
 
     static NodeClient install() throws IOException, InterruptedException {
         Files.createDirectories(HOME);
-        for (String file : List.of("package.json", "package-lock.json", "cross-client.mjs")) {
+        for (String file : List.of("package.json", "package-lock.json", "cross-client.mjs", "registry-contract.mjs")) {
             Files.copy(SOURCE.resolve(file), HOME.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(HOME.resolve("node_modules/@confluentinc/schemaregistry"))) {
@@ -34,7 +34,12 @@ final class NodeClient {
 
     /** Runs the cross-client script with these arguments and returns what it printed. */
     String run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", "cross-client.mjs"));
+        return script("cross-client.mjs", arguments);
+    }
+
+    /** Runs one of the Node.js scripts with these arguments and returns what it printed. */
+    String script(String script, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(arguments));
         return exec(command, 60);
     }

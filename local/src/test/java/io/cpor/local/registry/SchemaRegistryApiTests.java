@@ -51,7 +51,12 @@ class SchemaRegistryApiTests {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualTo(V1);
-        assertThat(answer.json().toString()).isEqualTo("{\"id\":1}");
+        assertThat(fieldNames(answer.json())).as("Confluent 8's RegisterSchemaResponse")
+                .containsExactly("id", "version", "guid", "schemaType", "schema");
+        assertThat(answer.json().get("id").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("version").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("schemaType").asText()).isEqualTo("AVRO");
+        assertThat(answer.json().get("schema").asText()).isEqualTo(canonical(ORDER_V1));
     }
 
     @Test
@@ -107,7 +112,8 @@ class SchemaRegistryApiTests {
         assertThat(found.get("id").asInt()).isEqualTo(2);
         assertThat(found.get("version").asInt()).isEqualTo(2);
         assertThat(found.get("schema").asText()).contains("\"amount\"");
-        assertThat(found.has("schemaType")).as("omitted for Avro").isFalse();
+        assertThat(fieldNames(found)).as("Confluent 8's Schema")
+                .containsExactly("subject", "version", "id", "guid", "schemaType", "schema", "ts", "deleted");
     }
 
     @Test
@@ -124,8 +130,13 @@ class SchemaRegistryApiTests {
         JsonNode byId = get("/schemas/ids/" + id).json();
         JsonNode withHint = get("/schemas/ids/" + id + "?subject=orders-value").json();
 
-        assertThat(byId.toString()).isEqualTo("{\"schema\":" + JSON.valueToTree(canonical(ORDER_V1)) + "}");
+        assertThat(fieldNames(byId)).as("Confluent 8's SchemaString without a subject")
+                .containsExactly("guid", "schemaType", "schema", "ts", "deleted");
+        assertThat(byId.get("schema").asText()).isEqualTo(canonical(ORDER_V1));
+        assertThat(fieldNames(withHint)).as("with the subject it was asked for")
+                .containsExactly("subject", "version", "guid", "schemaType", "schema", "ts", "deleted");
         assertThat(withHint.get("version").asInt()).isEqualTo(1);
+        assertThat(get("/schemas/ids/" + id + "?subject=").json().has("subject")).isFalse();
         assertThat(get("/schemas/ids/" + id + "/schema").json().get("name").asText()).isEqualTo("Order");
         assertError(get("/schemas/ids/999"), 404, 40403);
         assertError(get("/schemas/ids/999/versions"), 404, 40403);
@@ -328,6 +339,99 @@ class SchemaRegistryApiTests {
                 .as("ids continue after the highest one").isEqualTo(3);
     }
 
+    @Test
+    void keepsContractsConfigsAndModesAcrossARestart() throws IOException {
+        String withContract = "{\"schema\":" + JSON.valueToTree(canonical(ORDER_V1)) + ",\"metadata\":{\"properties\":"
+                + "{\"owner\":\"claims\"}},\"ruleSet\":{\"domainRules\":[{\"name\":\"r\",\"type\":\"CEL\","
+                + "\"mode\":\"WRITE\"}]}}";
+        JsonNode registered = post("/subjects/orders-value/versions", withContract).json();
+        send("PUT", "/config", "{\"normalize\":true,\"defaultMetadata\":{\"properties\":{\"team\":\"cpor\"}}}", V1);
+        send("PUT", "/mode/orders-value", "{\"mode\":\"READONLY\"}", V1);
+
+        server.close();
+        server = SchemaRegistryServer.start("127.0.0.1", 0, data);
+
+        JsonNode version = get("/subjects/orders-value/versions/1").json();
+        assertThat(version.get("metadata")).isEqualTo(registered.get("metadata"));
+        assertThat(version.get("ruleSet")).isEqualTo(registered.get("ruleSet"));
+        assertThat(version.get("guid").asText()).isEqualTo(registered.get("guid").asText());
+        assertThat(get("/config").json().toString()).isEqualTo("{\"normalize\":true,\"compatibilityLevel\":"
+                + "\"BACKWARD\",\"defaultMetadata\":{\"properties\":{\"team\":\"cpor\"}}}");
+        assertThat(get("/mode/orders-value").json().toString()).isEqualTo("{\"mode\":\"READONLY\"}");
+    }
+
+    @Test
+    void mergesAConfigChangeWithWhatIsStored() {
+        send("PUT", "/config/orders-value", "{\"compatibility\":\"full\",\"normalize\":true}", V1);
+
+        Answer kept = send("PUT", "/config/orders-value", "{\"compatibilityGroup\":\"major\"}", V1);
+        Answer cleared = send("PUT", "/config/orders-value", "{\"normalize\":null}", V1);
+
+        assertThat(kept.json().toString()).isEqualTo(
+                "{\"normalize\":true,\"compatibility\":\"FULL\",\"compatibilityGroup\":\"major\"}");
+        assertThat(cleared.json().toString()).isEqualTo("{\"compatibility\":\"FULL\",\"compatibilityGroup\":\"major\"}");
+        assertThat(get("/config/other-value?defaultToGlobal=true").json().toString())
+                .isEqualTo("{\"compatibilityLevel\":\"BACKWARD\"}");
+        assertError(get("/config/other-value"), 404, 40408);
+        assertError(send("DELETE", "/config/other-value", null, null), 404, 40401);
+        assertError(send("PUT", "/config", "{\"compatibility\":\"SIDEWAYS\"}", V1), 422, 42203);
+        assertError(send("PUT", "/config", "{\"defaultRuleSet\":{\"domainRules\":[{\"name\":\"9\",\"type\":\"CEL\"}]}}",
+                V1), 422, 42210);
+    }
+
+    @Test
+    void holdsNamesToAvrosStrictRulesWhenTheConfigValidatesFields() {
+        String accented = schema("""
+                {"type":"record","name":"Order","fields":[{"name":"número","type":"string"}]}""");
+        send("PUT", "/config/strict-value", "{\"validateFields\":true}", V1);
+
+        assertError(post("/subjects/strict-value/versions", accented), 422, 42201);
+        assertThat(post("/subjects/lenient-value/versions", accented).status()).isEqualTo(200);
+    }
+
+    @Test
+    void importsSchemasWithTheirIdsAndVersionsOnlyInImportMode() {
+        String imported = "{\"schema\":" + JSON.valueToTree(canonical(ORDER_V1)) + ",\"id\":42,\"version\":7}";
+        assertError(post("/subjects/orders-value/versions", imported), 422, 42205);
+
+        assertThat(send("PUT", "/mode", "{\"mode\":\"import\"}", V1).json().toString())
+                .as("echoed as sent").isEqualTo("{\"mode\":\"import\"}");
+        JsonNode answer = post("/subjects/orders-value/versions", imported).json();
+        assertThat(post("/subjects/orders-value/versions", schema(ORDER_V1JSON)).json().get("id").asInt())
+                .as("a schema already there is found, whatever the mode").isEqualTo(42);
+        assertError(post("/subjects/orders-value/versions", ORDER_V2), 422, 42205);
+        assertError(post("/subjects/other-value/versions", "{\"schema\":" + JSON.valueToTree(canonical(ORDER_V2))
+                + ",\"id\":42}"), 422, 42205);
+        send("PUT", "/mode", "{\"mode\":\"READWRITE\"}", V1);
+
+        assertThat(answer.get("id").asInt()).isEqualTo(42);
+        assertThat(answer.get("version").asInt()).isEqualTo(7);
+        assertThat(post("/subjects/next-value/versions", ORDER_V2).json().get("id").asInt())
+                .as("ids continue after the imported one").isEqualTo(43);
+        assertError(send("PUT", "/mode", "{\"mode\":\"IMPORT\"}", V1), 422, 42205);
+        assertThat(send("PUT", "/mode?force=true", "{\"mode\":\"IMPORT\"}", V1).status()).isEqualTo(200);
+    }
+
+    @Test
+    void listsDeletedVersionsAndSubjectsOnRequest() {
+        post("/subjects/orders-value/versions", ORDER_V1);
+        post("/subjects/orders-value/versions", ORDER_V2);
+        post("/subjects/gone-value/versions", ORDER_V1);
+        send("DELETE", "/subjects/orders-value/versions/1", null, null);
+        send("DELETE", "/subjects/gone-value", null, null);
+
+        assertThat(get("/subjects/orders-value/versions?deletedOnly=true").json().toString()).isEqualTo("[1]");
+        assertThat(get("/subjects/orders-value/versions?deletedAsNegative=true").json().toString())
+                .isEqualTo("[-1,2]");
+        assertThat(get("/subjects?deletedOnly=true").json().toString()).isEqualTo("[\"gone-value\"]");
+        assertThat(get("/subjects?deleted=true").json().toString()).isEqualTo("[\"gone-value\",\"orders-value\"]");
+        assertThat(get("/schemas?deleted=true").json()).hasSize(3);
+        assertThat(get("/schemas").json()).hasSize(1);
+        assertThat(get("/schemas/ids/1?fetchMaxId=true").json().get("maxId").asInt()).isEqualTo(2);
+        assertThat(get("/subjects/orders-value/metadata").json().has("error_code"))
+                .as("no version has metadata").isTrue();
+    }
+
     private static final String ORDER_V1JSON = """
             {"type":"record","name":"Order","namespace":"com.example","fields":[{"name":"id","type":"string"}]}""";
 
@@ -343,6 +447,12 @@ class SchemaRegistryApiTests {
         catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void assertError(Answer answer, int status, int errorCode) {
