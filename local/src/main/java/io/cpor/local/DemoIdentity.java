@@ -87,7 +87,8 @@ public final class DemoIdentity implements AutoCloseable {
         DemoIdentity identity = start(host, issuerPort, tenantsPort, partnersPort, data,
                 issuerUrl != null ? issuerUrl : "http://" + host + ":" + issuerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "demo-identity-shutdown"));
-        log.info("Demo issuer {} (clients demo-partner-1, demo-partner-2, demo-partner-3, demo-validator, "
+        log.info("Demo issuer {} (clients demo-partner-1, demo-partner-1-viewer, demo-partner-2, demo-partner-3, "
+                + "demo-validator, "
                 + "demo-operator), tenant directory on port {} and partner directory on port {} ready",
                 identity.issuerUrl(), tenantsPort, partnersPort);
     }

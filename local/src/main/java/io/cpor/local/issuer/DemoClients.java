@@ -10,6 +10,8 @@ public final class DemoClients {
     /** The secret of every demo client. */
     public static final String SECRET = "demo-secret";
     public static final String PARTNER_SCOPE = "cpor.claims";
+    /** An Incentives user: reads, lists and exports the partner's claims and associations, changes nothing. */
+    public static final String PARTNER_READ_SCOPE = "cpor.claims.read";
     public static final String REVIEW_SCOPE = "cpor.review";
     /** Operations: health details on the services' management ports. */
     public static final String OPERATIONS_SCOPE = "cpor.operations";
@@ -25,6 +27,7 @@ public final class DemoClients {
 
     public static final List<DemoClient> ALL = List.of(
             new DemoClient("demo-partner-1", Set.of(PARTNER_SCOPE), "1000001", AUDIENCE),
+            new DemoClient("demo-partner-1-viewer", Set.of(PARTNER_READ_SCOPE), "1000001", AUDIENCE),
             new DemoClient("demo-partner-2", Set.of(PARTNER_SCOPE), "1000002", AUDIENCE),
             // A partner enrolled in one program only (OSA_SELL): its other claims are rejected.
             new DemoClient("demo-partner-3", Set.of(PARTNER_SCOPE), "1000003", AUDIENCE),

@@ -47,6 +47,7 @@ class AvroSerdeTests {
                 .varLong(1).string("Proof is not signed") // reason: union branch 1 (string)
                 .varLong(0) // message: union branch 0 (null)
                 .string("alice@validators.example")
+                .varLong(0) // informationReasons: an array of no items (one block count, 0)
                 .varLong(0); // reviewRequestId: null
         assertThat(bytes).isEqualTo(expected.bytes());
         assertThat(bytes).startsWith(0x00, 0x00, 0x00, 0x00, 0x2a, 0x48); // 0x48: zig-zag 36, a UUID's length

@@ -139,6 +139,12 @@ public final class ContractDocument implements OpenApiCustomizer {
 
     private void parameter(Parameter parameter) {
         Schema<?> schema = parameter.getSchema();
+        if (schema != null) {
+            // springdoc may hand several parameters one schema object (two handlers of one operation, say):
+            // each gets a copy before it is changed, or one parameter's enum or format would become all of theirs.
+            schema = copy(schema);
+            parameter.setSchema(schema);
+        }
         if (schema != null && uuidParameters.contains(parameter.getName())) {
             schema.setFormat("uuid");
         }
@@ -152,6 +158,16 @@ public final class ContractDocument implements OpenApiCustomizer {
         List<String> values = rules.parameterEnums().get(parameter.getName());
         if (schema != null && values != null) {
             ((Schema) schema).setEnum(new ArrayList<>(values));
+        }
+    }
+
+    private static Schema<?> copy(Schema<?> schema) {
+        try {
+            return io.swagger.v3.core.util.Json31.mapper().readValue(
+                    io.swagger.v3.core.util.Json31.mapper().writeValueAsString(schema), Schema.class);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot copy the schema of a parameter", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cpor.support.security;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -12,6 +13,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  */
 public final class ApiSecurity {
 
+    /** The partner APIs' roles: Incentives admin ({@code cpor.claims}), Incentives user ({@code cpor.claims.read}). */
+    public static final Roles PARTNER = new Roles("cpor.claims", "cpor.claims.read");
+
     private static final String[] OPERATIONS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/actuator/metrics/**"};
 
@@ -23,20 +27,55 @@ public final class ApiSecurity {
     }
 
     /**
+     * A chain with two roles: {@code readScope} may read ({@code GET}, {@code HEAD}) under {@code /api/**},
+     * {@code scope} may do everything; a change by a read-only token is 403 ({@code insufficient_scope}).
+     */
+    public static SecurityWebFilterChain chain(ServerHttpSecurity http, Roles roles, String... openPaths) {
+        return configure(http, roles, openPaths).build();
+    }
+
+    /** The configuration of {@link #chain(ServerHttpSecurity, Roles, String...)}, not yet built. */
+    public static ServerHttpSecurity configure(ServerHttpSecurity http, Roles roles, String... openPaths) {
+        return secured(http, exchanges -> {
+            openExchanges(exchanges, openPaths);
+            exchanges.pathMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(roles.authorities())
+                    .pathMatchers(HttpMethod.HEAD, "/api/**").hasAnyAuthority(roles.authorities())
+                    .pathMatchers("/api/**").hasAuthority("SCOPE_" + roles.write())
+                    .anyExchange().denyAll();
+        });
+    }
+
+    /** The scope that may change things and the one that may only read. */
+    public record Roles(String write, String read) {
+
+        String[] authorities() {
+            return new String[] {"SCOPE_" + write, "SCOPE_" + read};
+        }
+    }
+
+    /**
      * The configuration of {@link #chain}, not yet built, for a service that adds to it (a web page with a form
      * that wants CSRF protection and its own headers, say).
      */
     public static ServerHttpSecurity configure(ServerHttpSecurity http, String scope, String... openPaths) {
+        return secured(http, exchanges -> {
+            openExchanges(exchanges, openPaths);
+            exchanges.pathMatchers("/api/**").hasAuthority("SCOPE_" + scope).anyExchange().denyAll();
+        });
+    }
+
+    private static void openExchanges(ServerHttpSecurity.AuthorizeExchangeSpec exchanges, String... openPaths) {
+        exchanges.pathMatchers(OPERATIONS).permitAll();
+        exchanges.pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll();
+        if (openPaths.length > 0) {
+            exchanges.pathMatchers(openPaths).permitAll();
+        }
+    }
+
+    private static ServerHttpSecurity secured(ServerHttpSecurity http,
+            Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> authorization) {
         return plain(http)
-                .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers(OPERATIONS).permitAll();
-                    exchanges.pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
-                            .permitAll();
-                    if (openPaths.length > 0) {
-                        exchanges.pathMatchers(openPaths).permitAll();
-                    }
-                    exchanges.pathMatchers("/api/**").hasAuthority("SCOPE_" + scope).anyExchange().denyAll();
-                })
+                .authorizeExchange(authorization)
                 .oauth2ResourceServer(server -> server
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())

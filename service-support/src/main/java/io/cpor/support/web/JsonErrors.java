@@ -9,12 +9,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns a JSON reading failure into the field it concerns and a sentence, without echoing internals. */
-final class JsonErrors {
+public final class JsonErrors {
 
     private JsonErrors() {
     }
 
-    static FieldViolation describe(JacksonException failure) {
+    public static FieldViolation describe(JacksonException failure) {
         String field = path(failure.getPath());
         if (failure instanceof UnrecognizedPropertyException) {
             return new FieldViolation(field, "unknown field");
