@@ -14,9 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param proofMediaTypes media types a proof of execution may have
  * @param proofMaxSize how large a proof of execution may be
  * @param timerInterval how often claims whose information deadline passed are looked for (and rejected)
+ * @param reviewBusinessDays how many full business days after it entered the queue a review is due
  */
 @ConfigurationProperties("cpor.validation")
-record ValidationProperties(@DefaultValue("10") int informationBusinessDays, Duration informationWindow,
+record ValidationProperties(@DefaultValue("14") int informationBusinessDays, Duration informationWindow,
         @DefaultValue({"application/pdf", "image/png", "image/jpeg"}) Set<String> proofMediaTypes,
-        @DefaultValue("10MB") DataSize proofMaxSize, @DefaultValue("PT10S") Duration timerInterval) {
+        @DefaultValue("10MB") DataSize proofMaxSize, @DefaultValue("PT10S") Duration timerInterval,
+        @DefaultValue("14") int reviewBusinessDays) {
 }

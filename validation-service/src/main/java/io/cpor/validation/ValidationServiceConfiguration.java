@@ -4,6 +4,7 @@ import io.cpor.schemas.catalog.SolutionCatalog;
 import io.cpor.support.calendar.BusinessCalendar;
 import io.cpor.validation.domain.ClaimChecks;
 import io.cpor.validation.domain.InformationWindow;
+import io.cpor.validation.domain.ReviewDeadline;
 import io.cpor.validation.domain.OpenClaims;
 import io.cpor.validation.domain.PartnerRegistry;
 import io.cpor.validation.domain.ProofRules;
@@ -28,6 +29,11 @@ class ValidationServiceConfiguration {
     @Bean
     InformationWindow informationWindow(ValidationProperties properties, BusinessCalendar calendar) {
         return calendar.window(properties.informationBusinessDays(), properties.informationWindow())::apply;
+    }
+
+    @Bean
+    ReviewDeadline reviewDeadline(ValidationProperties properties, BusinessCalendar calendar) {
+        return calendar.window(properties.reviewBusinessDays(), null)::apply;
     }
 
     @Bean

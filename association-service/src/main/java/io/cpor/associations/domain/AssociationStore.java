@@ -21,9 +21,34 @@ public interface AssociationStore {
     /** Stores a step if the request is still at the revision it was read at; empty if it moved on meanwhile. */
     Mono<AssociationRequest> update(AssociationRequest changed);
 
-    /** A partner's requests, newest first, optionally of one tenant and status, after a position. */
-    Flux<AssociationRequest> listForPartner(String partnerId, UUID tenantId, AssociationStatus status,
-            Instant beforeCreatedAt, UUID beforeId, int limit);
+    /** A partner's requests matching the query, in its order. */
+    Flux<AssociationRequest> listForPartner(String partnerId, AssociationQuery query);
+
+    /**
+     * A filter (tenant, status, and {@code search}: part of the claim's name, the tenant id or domain, or the claim
+     * id, any case), an order, the position after which the page starts, and how many (0: all).
+     */
+    record AssociationQuery(UUID tenantId, AssociationStatus status, String search, SortField field, boolean ascending,
+            Position after, int limit) {
+    }
+
+    /** What a list can be sorted by: when the request was made (the claim approved), its status, the claim's name. */
+    enum SortField {
+        REQUESTED_AT, STATUS, NAME;
+
+        /** The value of this field that a position in the order records. */
+        public String valueOf(AssociationRequest request) {
+            return switch (this) {
+                case REQUESTED_AT -> request.state().createdAt().toString();
+                case STATUS -> request.state().status().name();
+                case NAME -> request.state().claim().claimName();
+            };
+        }
+    }
+
+    /** The last request of a page: its value of the sort field and its id. */
+    record Position(String value, UUID requestId) {
+    }
 
     Flux<AssociationRequest> withPendingEvents();
 

@@ -108,9 +108,8 @@ public class Associations {
                 .flatMap(found -> change(found.requestId(), request -> request.withdrawn(at)));
     }
 
-    public Flux<AssociationRequest> list(String partnerId, UUID tenantId, AssociationStatus status,
-            Instant beforeCreatedAt, UUID beforeId, int limit) {
-        return store.listForPartner(partnerId, tenantId, status, beforeCreatedAt, beforeId, limit);
+    public Flux<AssociationRequest> list(String partnerId, AssociationStore.AssociationQuery query) {
+        return store.listForPartner(partnerId, query);
     }
 
     public Mono<Timers.Backlog> timerBacklog() {

@@ -3,6 +3,7 @@ package io.cpor.associations.store;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.AssociationStore;
+import io.cpor.support.mongo.ListQuery;
 import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.List;
@@ -101,21 +102,26 @@ class MongoAssociationStore implements AssociationStore {
     }
 
     @Override
-    public Flux<AssociationRequest> listForPartner(String partnerId, UUID tenantId, AssociationStatus status,
-            Instant beforeCreatedAt, UUID beforeId, int limit) {
-        Criteria criteria = Criteria.where("partnerId").is(partnerId);
-        if (tenantId != null) {
-            criteria = criteria.and("tenantId").is(tenantId.toString());
+    public Flux<AssociationRequest> listForPartner(String partnerId, AssociationStore.AssociationQuery query) {
+        String field = switch (query.field()) {
+            case REQUESTED_AT -> "createdAt";
+            case STATUS -> "status";
+            case NAME -> "claimName";
+        };
+        ListQuery list = ListQuery.of(Criteria.where("partnerId").is(partnerId), field, query.ascending());
+        if (query.tenantId() != null) {
+            list.where(Criteria.where("tenantId").is(query.tenantId().toString()));
         }
-        if (status != null) {
-            criteria = criteria.and("status").is(status.name());
+        if (query.status() != null) {
+            list.where(Criteria.where("status").is(query.status().name()));
         }
-        if (beforeCreatedAt != null) {
-            criteria = criteria.orOperator(Criteria.where("createdAt").lt(beforeCreatedAt),
-                    Criteria.where("createdAt").is(beforeCreatedAt).and("_id").lt(beforeId.toString()));
+        list.search(query.search(), "claimName", "tenantId", "domain", "claimId");
+        if (query.after() != null) {
+            String value = query.after().value();
+            list.after(query.field() == AssociationStore.SortField.REQUESTED_AT ? Instant.parse(value) : value,
+                    query.after().requestId().toString());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-                .limit(limit), AssociationDocument.class).map(AssociationDocuments::toRequest);
+        return mongo.find(list.query(query.limit()), AssociationDocument.class).map(AssociationDocuments::toRequest);
     }
 
     @Override

@@ -35,7 +35,7 @@ class WebConfiguration {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http) {
-        return ApiSecurity.configure(http, "cpor.claims", "/decline/**", "/assets/**")
+        return ApiSecurity.configure(http, ApiSecurity.PARTNER, "/decline/**", "/assets/**")
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,

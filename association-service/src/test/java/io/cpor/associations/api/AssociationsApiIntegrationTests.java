@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cpor.associations.Approvals;
 import io.cpor.associations.AssociationServiceTest;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.local.testing.ApiContract;
 import io.cpor.local.testing.PublishedContract;
 import java.util.List;
@@ -80,6 +81,46 @@ class AssociationsApiIntegrationTests extends AssociationServiceTest {
                 .expectStatus().isForbidden();
         web.get().uri("/api/v1/associations").headers(h -> h.setBearerAuth(token("demo-other-app"))).exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void findsSortsAndExportsTheCallersAssociations() {
+        UUID tenant = UUID.randomUUID();
+        ClaimApproved approved = Approvals.approved("1000001", tenant, "TEAMS");
+        AssociationRequested hostile = approve(ClaimApproved.newBuilder(approved).setClaim(
+                io.cpor.events.claims.Claim.newBuilder(approved.getClaim()).setName("=cmd|' /C calc'!A0").build())
+                .build());
+        AssociationRequested plain = approve(Approvals.approved("1000001", tenant, "INTUNE"));
+
+        String partOfClaimId = plain.getMetadata().getClaimId().toString().substring(0, 18)
+                .toUpperCase(java.util.Locale.ROOT);
+        assertThat(list("demo-partner-1", "?q=" + partOfClaimId).path("items").get(0).path("requestId").asText())
+                .isEqualTo(plain.getRequestId().toString());
+        JsonNode byName = list("demo-partner-1", "?tenantId=" + tenant + "&sort=name,asc&limit=1");
+        JsonNode next = list("demo-partner-1", "?tenantId=" + tenant + "&sort=name,asc&limit=1&cursor="
+                + byName.path("nextCursor").asText());
+        assertThat(byName.path("items").get(0).path("claimName").asText()).startsWith("=cmd");
+        assertThat(next.path("items").get(0).path("claimName").asText()).isEqualTo("Teams rollout");
+        String csv = web.get().uri("/api/v1/associations?tenantId=" + tenant)
+                .headers(h -> {
+                    h.setBearerAuth(token("demo-partner-1-viewer"));
+                    h.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+                })
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).returnResult().getResponseBody();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("requestId,claimId,claimName,tenantId,");
+        assertThat(lines[2]).startsWith(hostile.getRequestId() + "," + hostile.getMetadata().getClaimId()
+                + ",'=cmd|' /C calc'!A0,");
+    }
+
+    @Test
+    void letsAReadOnlyTokenListItsPartnersAssociations() {
+        UUID tenant = UUID.randomUUID();
+        approve(Approvals.approved("1000001", tenant, "TEAMS"));
+
+        assertThat(list("demo-partner-1-viewer", "?tenantId=" + tenant).path("items")).hasSize(1);
     }
 
     private JsonNode list(String client, String query) {

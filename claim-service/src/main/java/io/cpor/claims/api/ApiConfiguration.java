@@ -17,7 +17,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's security (every {@code /api} call needs a bearer JWT with scope {@code cpor.claims}; health, metrics
+ * The API's security (every {@code /api} call needs a bearer JWT with scope {@code cpor.claims}, or
+ * {@code cpor.claims.read} for reads only; health, metrics
  * and the API description are open) and its OpenAPI description.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,12 +26,17 @@ class ApiConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-        return ApiSecurity.chain(http, "cpor.claims");
+        return ApiSecurity.chain(http, ApiSecurity.PARTNER);
     }
 
     @Bean
     ClaimRequestValidator claimRequestValidator(SolutionCatalog catalog) {
         return new ClaimRequestValidator(catalog);
+    }
+
+    @Bean
+    DraftContents draftContents(ClaimRequestValidator validator, JsonMapper json) {
+        return new DraftContents(validator, json);
     }
 
     @Bean

@@ -37,7 +37,17 @@ final class ClaimRequestValidator {
     }
 
     List<FieldViolation> validate(ClaimRequest request) {
-        Violations violations = new Violations();
+        return validate(request, new Violations(false));
+    }
+
+    /**
+     * The checks of a draft: what is there must be well formed, as in a claim; what is missing may be added later.
+     */
+    List<FieldViolation> validateDraft(ClaimRequest request) {
+        return validate(request, new Violations(true));
+    }
+
+    private List<FieldViolation> validate(ClaimRequest request, Violations violations) {
         if (request == null) {
             violations.add("(body)", "a claim is required");
             return violations.list;
@@ -63,7 +73,7 @@ final class ClaimRequestValidator {
     }
 
     List<FieldViolation> validate(InformationRequestBody body) {
-        Violations violations = new Violations();
+        Violations violations = new Violations(false);
         if (body == null) {
             violations.add("(body)", "an answer is required");
             return violations.list;
@@ -81,7 +91,7 @@ final class ClaimRequestValidator {
     }
 
     List<FieldViolation> validate(WithdrawRequest body) {
-        Violations violations = new Violations();
+        Violations violations = new Violations(false);
         if (body != null && body.reason() != null) {
             violations.text("reason", body.reason(), 1000, false);
         }
@@ -90,7 +100,7 @@ final class ClaimRequestValidator {
 
     private static void customer(ClaimRequest.CustomerRequest customer, Violations violations) {
         if (customer == null) {
-            violations.add("customer", "is required");
+            violations.missing("customer", "is required");
             return;
         }
         if (violations.required("customer.tenantId", customer.tenantId())
@@ -106,7 +116,7 @@ final class ClaimRequestValidator {
         }
         ClaimRequest.ContactRequest contact = customer.contact();
         if (contact == null) {
-            violations.add("customer.contact", "is required");
+            violations.missing("customer.contact", "is required");
             return;
         }
         person("customer.contact", contact.name(), contact.email(), violations);
@@ -117,7 +127,7 @@ final class ClaimRequestValidator {
 
     private static void partnerContact(ClaimRequest.PartnerContactRequest contact, Violations violations) {
         if (contact == null) {
-            violations.add("partnerContact", "is required");
+            violations.missing("partnerContact", "is required");
             return;
         }
         person("partnerContact", contact.name(), contact.email(), violations);
@@ -140,7 +150,7 @@ final class ClaimRequestValidator {
 
     private void workloads(List<String> workloads, Violations violations) {
         if (workloads == null || workloads.isEmpty()) {
-            violations.add("workloads", "at least one workload is required");
+            violations.missing("workloads", "at least one workload is required");
             return;
         }
         if (workloads.size() > MAX_WORKLOADS) {
@@ -170,7 +180,7 @@ final class ClaimRequestValidator {
         violations.text(field + ".fileName", document.fileName(), 255, true);
         violations.text(field + ".mediaType", document.mediaType(), 100, true);
         if (document.sizeBytes() == null) {
-            violations.add(field + ".sizeBytes", "is required");
+            violations.missing(field + ".sizeBytes", "is required");
         }
         else if (document.sizeBytes() < 1) {
             violations.add(field + ".sizeBytes", "must be at least 1");
@@ -197,19 +207,31 @@ final class ClaimRequestValidator {
         }
     }
 
-    /** The violations found so far. */
+    /** The violations found so far; in a draft, what is missing is not one. */
     private static final class Violations {
 
         private final List<FieldViolation> list = new ArrayList<>();
+        private final boolean draft;
+
+        Violations(boolean draft) {
+            this.draft = draft;
+        }
 
         void add(String field, String message) {
             list.add(new FieldViolation(field, message));
         }
 
-        /** Adds "is required" if the value is missing or blank; true if it is there. */
+        /** Something required is not there: a violation, except in a draft. */
+        void missing(String field, String message) {
+            if (!draft) {
+                add(field, message);
+            }
+        }
+
+        /** Adds "is required" if the value is missing or blank (not in a draft); true if it is there. */
         boolean required(String field, String value) {
             if (value == null || value.isBlank()) {
-                add(field, "is required");
+                missing(field, "is required");
                 return false;
             }
             return true;

@@ -2,6 +2,7 @@ package io.cpor.claims.api;
 
 import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimDetails;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,11 @@ record ClaimView(
     record ReasonView(@Schema(example = "TENANT_DOMAIN_MISMATCH") String code, String message) {
     }
 
-    record InformationRequestView(String message, Instant requestedAt, Instant answerBy) {
+    record InformationRequestView(String message,
+            @ArraySchema(arraySchema = @Schema(description = "The validator's coded reasons"), schema = @Schema(
+                    allowableValues = {"MISSING_PROOF_OF_EXECUTION", "MISSING_CUSTOMER_ACKNOWLEDGEMENT",
+                        "MISSING_OR_OUTDATED_DATES", "MISSING_PARTNER_SOLUTION", "MISSING_PRODUCTS"}))
+            List<String> reasons, Instant requestedAt, Instant answerBy) {
     }
 
     record TimelineView(Instant at, @Schema(example = "APPROVED") String event, String detail) {
@@ -66,7 +71,8 @@ record ClaimView(
                 state.rejectionReasons().stream().map(reason -> new ReasonView(reason.code(), reason.message()))
                         .toList(),
                 state.informationRequest() == null ? null : new InformationRequestView(
-                        state.informationRequest().message(), state.informationRequest().requestedAt(),
+                        state.informationRequest().message(), state.informationRequest().reasons(),
+                        state.informationRequest().requestedAt(),
                         state.informationRequest().answerBy()),
                 state.timeline().stream().map(entry -> new TimelineView(entry.at(), entry.event(), entry.detail()))
                         .toList());

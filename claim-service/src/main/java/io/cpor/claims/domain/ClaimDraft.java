@@ -51,7 +51,7 @@ final class ClaimDraft {
             timeline(at, "INFORMATION_REQUESTED", "Information requested: " + request.message());
             if (reviewPhase(ClaimStatus.INFORMATION_REQUESTED, at)) {
                 informationRequest = new InformationRequest(request.eventId(), request.message(),
-                        request.requestedBy(), at, request.answerBy());
+                        request.reasons(), request.requestedBy(), at, request.answerBy());
             }
         }
         else if (fact instanceof ClaimFact.Approved approved) {

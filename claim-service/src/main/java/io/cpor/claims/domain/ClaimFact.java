@@ -17,8 +17,8 @@ public sealed interface ClaimFact {
     }
 
     /** A validator asked the partner for more information. */
-    record InformationRequested(UUID eventId, Instant occurredAt, String message, String requestedBy,
-            Instant answerBy) implements ClaimFact {
+    record InformationRequested(UUID eventId, Instant occurredAt, String message, List<String> reasons,
+            String requestedBy, Instant answerBy) implements ClaimFact {
     }
 
     /** A validator approved the claim. */

@@ -49,6 +49,16 @@ public class Claims {
                 });
     }
 
+    /** Stores a new claim with the given id (a submitted draft's) and its {@code ClaimSubmitted} event. */
+    public Mono<Claim> submit(UUID claimId, ClaimDetails details, UUID requestId) {
+        return store.insert(Claim.submit(claimId, details, now(), requestId, null)).doOnNext(publisher::publishSoon);
+    }
+
+    /** The caller's claim if there is one with this id. */
+    public Mono<Claim> find(String partnerId, UUID claimId) {
+        return store.find(claimId).filter(claim -> claim.belongsTo(partnerId));
+    }
+
     /** The caller's claim; another partner's claim is not found. */
     public Mono<Claim> get(String partnerId, UUID claimId) {
         return store.find(claimId)

@@ -12,6 +12,7 @@ import io.cpor.events.notifications.CustomerNotified;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.events.review.InformationReason;
 import io.cpor.events.review.ReviewRequested;
 import io.cpor.support.kafka.InvalidEventException;
 import java.util.LinkedHashMap;
@@ -35,8 +36,9 @@ final class ClaimFacts {
         }
         if (event instanceof InformationRequested request) {
             return addressed(request.getMetadata(), new ClaimFact.InformationRequested(id(request.getMetadata()),
-                    request.getMetadata().getOccurredAt(), request.getMessage(), request.getRequestedBy(),
-                    request.getAnswerBy()));
+                    request.getMetadata().getOccurredAt(), request.getMessage(),
+                    request.getReasons().stream().filter(reason -> reason != InformationReason.UNKNOWN)
+                            .map(Enum::name).toList(), request.getRequestedBy(), request.getAnswerBy()));
         }
         if (event instanceof ClaimApproved approved) {
             return addressed(approved.getMetadata(), new ClaimFact.Approved(id(approved.getMetadata()),

@@ -47,8 +47,8 @@ record ClaimDocument(
     record ReasonDocument(String code, String message) {
     }
 
-    record InformationRequestDocument(String eventId, String message, String requestedBy, Instant requestedAt,
-            Instant answerBy) {
+    record InformationRequestDocument(String eventId, String message, List<String> reasons, String requestedBy,
+            Instant requestedAt, Instant answerBy) {
     }
 
     record TimelineDocument(Instant at, String event, String detail) {

@@ -103,12 +103,14 @@ final class ClaimDocuments {
 
     static InformationRequestDocument informationRequest(InformationRequest request) {
         return request == null ? null : new InformationRequestDocument(request.eventId().toString(),
-                request.message(), request.requestedBy(), request.requestedAt(), request.answerBy());
+                request.message(), request.reasons(), request.requestedBy(), request.requestedAt(),
+                request.answerBy());
     }
 
     private static InformationRequest informationRequest(InformationRequestDocument document) {
         return document == null ? null : new InformationRequest(UUID.fromString(document.eventId()),
-                document.message(), document.requestedBy(), document.requestedAt(), document.answerBy());
+                document.message(), document.reasons(), document.requestedBy(), document.requestedAt(),
+                document.answerBy());
     }
 
     private static ClaimEvent event(PendingEventDocument document) {

@@ -3,7 +3,9 @@ package io.cpor.claims.store;
 import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimStore;
 import io.cpor.claims.domain.DuplicateSubmissionException;
+import io.cpor.support.mongo.ListQuery;
 import io.cpor.support.mongo.StoreIndex;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
@@ -84,22 +86,31 @@ class MongoClaimStore implements ClaimStore {
 
     @Override
     public Flux<Claim> list(String partnerId, ClaimQuery query) {
-        Criteria criteria = Criteria.where("partnerId").is(partnerId);
+        ListQuery list = ListQuery.of(Criteria.where("partnerId").is(partnerId), field(query.order().field()),
+                query.order().ascending());
         if (query.status() != null) {
-            criteria = criteria.and("status").is(query.status().name());
+            list.where(Criteria.where("status").is(query.status().name()));
         }
         if (query.tenantId() != null) {
-            criteria = criteria.and("customer.tenantId").is(query.tenantId().toString());
+            list.where(Criteria.where("customer.tenantId").is(query.tenantId().toString()));
         }
-        if (query.beforeSubmittedAt() != null) {
-            criteria = criteria.orOperator(Criteria.where("submittedAt").lt(query.beforeSubmittedAt()),
-                    Criteria.where("submittedAt").is(query.beforeSubmittedAt())
-                            .and("_id").lt(query.beforeClaimId().toString()));
+        list.search(query.search(), "name", "customer.tenantId", "customer.domain", "_id");
+        if (query.after() != null) {
+            list.after(value(query.order().field(), query.after().value()), query.after().claimId().toString());
         }
-        Query find = Query.query(criteria)
-                .with(Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("_id")))
-                .limit(query.limit());
-        return mongo.find(find, ClaimDocument.class).map(ClaimDocuments::toClaim);
+        return mongo.find(list.query(query.limit()), ClaimDocument.class).map(ClaimDocuments::toClaim);
+    }
+
+    private static String field(ClaimStore.SortField field) {
+        return switch (field) {
+            case SUBMITTED_AT -> "submittedAt";
+            case STATUS -> "status";
+            case NAME -> "name";
+        };
+    }
+
+    private static Object value(ClaimStore.SortField field, String value) {
+        return field == ClaimStore.SortField.SUBMITTED_AT ? Instant.parse(value) : value;
     }
 
     @Override

@@ -152,6 +152,27 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
+    void letsAReadOnlyTokenReadTheClaimsOfItsPartnerAndChangeNothing() {
+        String claimId = submit("demo-partner-1", ClaimJson.valid("1000001"), null).get("claimId").asText();
+        String viewer = token("demo-partner-1-viewer");
+
+        web.get().uri("/api/v1/claims/{id}", claimId).headers(h -> h.setBearerAuth(viewer)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.claimId").isEqualTo(claimId);
+        web.get().uri("/api/v1/claims").headers(h -> h.setBearerAuth(viewer)).exchange().expectStatus().isOk();
+        web.post().uri("/api/v1/claims").headers(h -> h.setBearerAuth(viewer))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ClaimJson.valid("1000001").toString())
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/v1/claims/{id}/withdraw", claimId).headers(h -> h.setBearerAuth(viewer)).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/api/v1/claims/{id}/information", claimId).headers(h -> h.setBearerAuth(viewer))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"message\":\"x\"}").exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/claims/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .exchange().expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void listsTheCallersClaimsNewestFirstPageByPage() {
         UUID tenant = UUID.randomUUID();
         List<String> ids = new java.util.ArrayList<>();
@@ -168,6 +189,83 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
         assertThat(second.get("items")).extracting(item -> item.get("claimId").asText()).containsExactly(ids.get(2));
         assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(list("tenantId=" + tenant + "&status=WITHDRAWN").get("items")).isEmpty();
+    }
+
+    @Test
+    void findsClaimsByPartOfTheirNameTenantDomainOrIdInAnyCase() {
+        UUID tenant = UUID.randomUUID();
+        String fabrikam = submit("demo-partner-1", ClaimJson.with(ClaimJson.valid("1000001", tenant,
+                "fabrikam.sandbox.test"), "name", ClaimJson.text("Fabrikam Intune (phase 2)")), null)
+                .get("claimId").asText();
+        String other = submit("demo-partner-1", ClaimJson.valid("1000001", tenant, "acme.sandbox.test"), null)
+                .get("claimId").asText();
+
+        assertThat(ids(list("tenantId=" + tenant + "&q=INTUNE (PHASE"))).containsExactly(fabrikam);
+        assertThat(ids(list("tenantId=" + tenant + "&q=FABRIKAM.sandbox"))).containsExactly(fabrikam);
+        assertThat(ids(list("q=" + other.substring(0, 13).toUpperCase(java.util.Locale.ROOT)))).contains(other);
+        assertThat(ids(list("q=" + tenant.toString().toUpperCase(java.util.Locale.ROOT)))).hasSize(2);
+        assertThat(ids(list("tenantId=" + tenant + "&q=.*"))).as("taken literally, not as a pattern").isEmpty();
+    }
+
+    @Test
+    void sortsByNameOrStatusAndPagesWithinTheSort() {
+        UUID tenant = UUID.randomUUID();
+        List<String> names = List.of("Bravo", "Alpha", "Charlie");
+        for (String name : names) {
+            submit("demo-partner-1", ClaimJson.with(ClaimJson.valid("1000001", tenant, "acme.sandbox.test"), "name",
+                    ClaimJson.text(name)), null);
+        }
+
+        JsonNode first = list("tenantId=" + tenant + "&sort=name,asc&limit=2");
+        JsonNode second = list("tenantId=" + tenant + "&sort=name,asc&limit=2&cursor="
+                + first.get("nextCursor").asText());
+
+        assertThat(first.get("items")).extracting(item -> item.get("name").asText()).containsExactly("Alpha", "Bravo");
+        assertThat(second.get("items")).extracting(item -> item.get("name").asText()).containsExactly("Charlie");
+        assertThat(list("tenantId=" + tenant + "&sort=name").get("items"))
+                .extracting(item -> item.get("name").asText()).containsExactly("Charlie", "Bravo", "Alpha");
+        assertThat(list("tenantId=" + tenant + "&sort=status,asc").get("items")).hasSize(3);
+        web.get().uri("/api/v1/claims?sort=submittedAt&cursor=" + first.get("nextCursor").asText())
+                .headers(h -> h.setBearerAuth(token("demo-partner-1"))).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        web.get().uri("/api/v1/claims?sort=price,asc").headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
+    }
+
+    @Test
+    void exportsEveryMatchingClaimAsCsvWithFormulasNeutralised() {
+        UUID tenant = UUID.randomUUID();
+        for (int i = 0; i < 101; i++) {
+            submit("demo-partner-1", ClaimJson.valid("1000001", tenant, "acme.sandbox.test"), null);
+        }
+        String hostile = submit("demo-partner-1", ClaimJson.with(ClaimJson.valid("1000001", tenant,
+                "acme.sandbox.test"), "name", ClaimJson.text("=HYPERLINK(\"https://evil.example\",\"a, b\")")), null)
+                .get("claimId").asText();
+
+        String csv = web.get().uri("/api/v1/claims?tenantId=" + tenant)
+                .headers(h -> {
+                    h.setBearerAuth(token("demo-partner-1-viewer"));
+                    h.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+                })
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertThat(csv).endsWith("\r\n");
+        assertThat(lines).as("a header and every claim, beyond the page limit").hasSize(103);
+        assertThat(lines.get(0)).startsWith("claimId,name,status,submittedAt,");
+        assertThat(lines.get(1))
+                .startsWith(hostile + ",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"a, b\"\")\",SUBMITTED,");
+        assertThat(lines).filteredOn(line -> line.contains(",SUBMITTED,")).hasSize(102);
+        web.get().uri("/api/v1/claims?tenantId=" + tenant).headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .exchange().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("claimId").asText()));
+        return ids;
     }
 
     @Test

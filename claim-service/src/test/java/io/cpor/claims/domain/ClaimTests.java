@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ClaimTests {
 
+    private static final java.util.List<String> REASONS = java.util.List.of("MISSING_PROOF_OF_EXECUTION");
+
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
 
     private final Claim submitted = Claim.submit(UUID.randomUUID(), details("TEAMS", "EXCHANGE_ONLINE"), T0,
@@ -40,7 +42,8 @@ class ClaimTests {
         Claim claim = submitted
                 .apply(new ClaimFact.Approved(UUID.randomUUID(), at(5), "validator"))
                 .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(1), 1))
-                .apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(2), "why?", "v", at(100)));
+                .apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(2), "why?", REASONS, "v",
+                        at(100)));
 
         assertThat(claim.status()).isEqualTo(ClaimStatus.APPROVED);
         assertThat(claim.state().informationRequest()).isNull();
@@ -51,7 +54,8 @@ class ClaimTests {
     @Test
     void appliesOnlyTheNewestOfReorderedReviewEvents() {
         Claim claim = submitted
-                .apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(3), "attach the SOW", "v", at(100)))
+                .apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(3), "attach the SOW", REASONS,
+                        "v", at(100)))
                 .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(1), 1));
 
         assertThat(claim.status()).isEqualTo(ClaimStatus.INFORMATION_REQUESTED);
@@ -61,7 +65,8 @@ class ClaimTests {
     @Test
     void goesBackToReviewWhenThePartnerAnswersAndIgnoresTheEarlierRound() {
         UUID question = UUID.randomUUID();
-        Claim asked = submitted.apply(new ClaimFact.InformationRequested(question, at(3), "attach", "v", at(100)));
+        Claim asked = submitted.apply(new ClaimFact.InformationRequested(question, at(3), "attach", REASONS, "v",
+                at(100)));
 
         Claim answered = asked.provideInformation("attached", List.of(), at(10), UUID.randomUUID())
                 .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(2), 1));

@@ -38,6 +38,11 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
 
+    /** A GET asking for one media type ({@code text/csv}, say). */
+    public static Answer get(String url, String token, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET(), token);
+    }
+
     public static Answer post(String url, String token, Object body) {
         return post(url, token, body, Map.of());
     }

@@ -41,11 +41,13 @@ public final class Actors {
      */
     public final class Partner {
 
+        private final String client;
         private final ClaimsApi claims;
         private final AssociationsApi associations;
         private final ObjectMapper json;
 
         private Partner(String client) {
+            this.client = client;
             var api = new io.cpor.e2e.client.claims.ApiClient().setHttpClientBuilder(JudgedHttpClient.builder())
                     .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + stack.token(client)))
                     .setReadTimeout(CALL_TIMEOUT);
@@ -63,20 +65,79 @@ public final class Actors {
         /** The partner's associations with a tenant, newest first (the associations API). */
         public JsonNode associations(UUID tenantId) {
             try {
-                return tree(json, associations.callList(tenantId, null, null, null).getItems());
+                return tree(json, associations.callList(tenantId, null, null, null, null, null).getItems());
             }
             catch (io.cpor.e2e.client.associations.ApiException e) {
                 throw refused("list associations", e.getCode(), e.getResponseBody());
             }
         }
 
+        /**
+         * Submits the claim; a {@code 429} (this partner's changes of the minute are used up) is waited out as its
+         * {@code Retry-After} says, as an integration should.
+         */
         public UUID submit(ClaimSpec claim) {
+            while (true) {
+                try {
+                    return claims.submit(request(claim), null, null).getClaimId();
+                }
+                catch (io.cpor.e2e.client.claims.ApiException e) {
+                    if (e.getCode() != 429) {
+                        throw refused("submit", e.getCode(), e.getResponseBody());
+                    }
+                    waitOut(e.getResponseHeaders().firstValue("Retry-After").orElse("1"));
+                }
+            }
+        }
+
+        /** Submits the claim and answers the status, for a partner (or a viewer) that may be refused. */
+        public Http.Answer trySubmit(ClaimSpec claim) {
             try {
-                return claims.submit(request(claim), null).getClaimId();
+                return answered(json, claims.submit(request(claim), null, null));
             }
             catch (io.cpor.e2e.client.claims.ApiException e) {
-                throw refused("submit", e.getCode(), e.getResponseBody());
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
             }
+        }
+
+        /** Stores what the partner has written of a claim so far as a draft (its name and customer only). */
+        public JsonNode startDraft(ClaimSpec claim) {
+            try {
+                ClaimRequest partial = new ClaimRequest().name(claim.name()).customer(new CustomerRequest()
+                        .tenantId(claim.tenantId()).domain(claim.domain()).locale(claim.locale())
+                        .contact(new ContactRequest().name("Ana Souza").email(claim.customerEmail())));
+                return tree(json, claims.submit(partial, null, true));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                throw refused("start a draft", e.getCode(), e.getResponseBody());
+            }
+        }
+
+        /** Completes the draft with the rest of the claim, by a merge patch. */
+        public JsonNode completeDraft(UUID draftId, ClaimSpec claim) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> rest = new java.util.LinkedHashMap<>(json.convertValue(request(claim), Map.class));
+                rest.keySet().removeAll(List.of("name", "customer"));
+                return tree(json, claims.editDraft(draftId, rest));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                throw refused("edit draft " + draftId, e.getCode(), e.getResponseBody());
+            }
+        }
+
+        public Http.Answer submitDraft(UUID draftId) {
+            try {
+                return answered(json, claims.submitDraft(draftId));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
+        }
+
+        /** The partner's claims as the CSV export gives them (the generated client reads JSON only). */
+        public Http.Answer export(String query) {
+            return Http.get(stack.url(8080) + "/api/v1/claims?" + query, stack.token(client), "text/csv");
         }
 
         public JsonNode claim(UUID claimId) {
@@ -149,6 +210,10 @@ public final class Actors {
             DecisionRequest request = new DecisionRequest()
                     .decision(DecisionRequest.DecisionEnum.fromValue((String) decision.get("decision")))
                     .reason((String) decision.get("reason")).message((String) decision.get("message"));
+            if (decision.get("reasons") instanceof List<?> reasons) {
+                request.reasons(reasons.stream().map(reason -> DecisionRequest.ReasonsEnum.fromValue((String) reason))
+                        .toList());
+            }
             try {
                 return answered(json, reviews.decide(claimId, request));
             }
@@ -178,6 +243,16 @@ public final class Actors {
                 .proofOfExecution(new DocumentRequest().fileName("proof-of-execution.pdf")
                         .mediaType("application/pdf").sizeBytes(48213L).sha256(ClaimSpec.POE_SHA256)
                         .uri("https://files.partner.example/poe.pdf"));
+    }
+
+    private static void waitOut(String retryAfter) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.max(1, Long.parseLong(retryAfter.trim()))).toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode tree(ObjectMapper mapper, Object model) {

@@ -10,6 +10,7 @@ import io.cpor.events.associations.ConflictReason;
 import io.cpor.events.claims.PartnerContact;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.events.review.InformationReason;
 import io.cpor.notifications.NotificationProperties;
 import io.cpor.notifications.domain.CustomerNotice;
 import io.cpor.notifications.domain.MailKind;
@@ -54,7 +55,7 @@ final class MailRequests {
         if (event instanceof InformationRequested requested) {
             return partnerMail(MailKind.PARTNER_INFORMATION_REQUESTED, requested.getMetadata(),
                     requested.getClaim().getPartnerId(), requested.getClaim().getPartnerContact(), requested.getClaim().getName(),
-                    List.of(requested.getMessage()), now, "answerBy", requested.getAnswerBy().toString());
+                    informationLines(requested), now, "answerBy", requested.getAnswerBy().toString());
         }
         if (event instanceof AssociationConflicted conflicted) {
             return partnerMail(MailKind.PARTNER_WORKLOADS_CONFLICTED, conflicted.getMetadata(),
@@ -139,5 +140,14 @@ final class MailRequests {
             case ALREADY_ASSOCIATED -> "you are already partner of record for it";
             default -> "it cannot be associated now";
         };
+    }
+
+    /** The validator's question, then each coded reason by its code (the partner's tools know the codes). */
+    private static List<String> informationLines(InformationRequested requested) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(requested.getMessage());
+        requested.getReasons().stream().filter(reason -> reason != InformationReason.UNKNOWN)
+                .forEach(reason -> lines.add("Reason: " + reason.name()));
+        return lines;
     }
 }

@@ -47,10 +47,12 @@ class ApiConfiguration {
                 .enumOf("ClaimSnapshot.program", catalog.programCodes())
                 .enumOf("ClaimSnapshot.partnerRole", catalog.partnerRoleCodes())
                 .enumOf("ClaimSnapshot.workloads", catalog.workloadCodes())
+                .enumOf("DecisionRequest.reasons", Decision.INFORMATION_REASONS)
+                .enumOf("InformationExchange.reasons", Decision.INFORMATION_REASONS)
                 .parameterEnum("state", states)
                 .nullable("ClaimSnapshot.locale", "ClaimSnapshot.subscriptionId", "ClaimSnapshot.proofOfExecution",
                         "Person.title", "InformationExchange.answeredAt", "InformationExchange.answer",
-                        "InformationExchange.documents", "ReviewView.reviewRequestId")
+                        "InformationExchange.documents", "ReviewView.reviewRequestId", "DecisionRequest.reasons")
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import io.cpor.validation.domain.CheckResult;
 import io.cpor.validation.domain.ClaimSnapshot;
 import io.cpor.validation.domain.InformationExchange;
 import io.cpor.validation.domain.Review;
+import io.cpor.validation.domain.ReviewDeadline;
 import io.cpor.validation.domain.ReviewStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -21,6 +22,8 @@ record ReviewView(
         String reviewRequestId,
         Instant submittedAt,
         @Schema(description = "When it entered the queue (this round)") Instant queuedAt,
+        @Schema(description = "By when it should be decided: cpor.validation.review-business-days after it entered "
+                + "the queue; the queue is in this order") Instant dueAt,
         ClaimSnapshot claim,
         List<CheckResult> checks,
         List<InformationExchange> informationExchanges,
@@ -33,11 +36,12 @@ record ReviewView(
         return status == ReviewStatus.IN_REVIEW ? "PENDING" : status.name();
     }
 
-    static ReviewView of(Review review) {
+    static ReviewView of(Review review, ReviewDeadline deadline) {
         Review.State s = review.state();
         return new ReviewView(s.claimId().toString(), state(s.status()), s.round(),
                 s.currentReviewRequestId() == null ? null : s.currentReviewRequestId().toString(), s.submittedAt(),
-                s.queuedAt(), s.claim(), s.checks(), s.exchanges(), s.timerDueAt(), s.rejectionReasons(),
+                s.queuedAt(), deadline.dueBy(s.queuedAt()), s.claim(), s.checks(), s.exchanges(), s.timerDueAt(),
+                s.rejectionReasons(),
                 s.decidedBy());
     }
 }

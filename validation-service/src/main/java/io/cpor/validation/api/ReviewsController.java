@@ -8,6 +8,7 @@ import io.cpor.support.web.ProblemException;
 import io.cpor.validation.domain.Decision;
 import io.cpor.validation.domain.NotInReviewException;
 import io.cpor.validation.domain.Review;
+import io.cpor.validation.domain.ReviewDeadline;
 import io.cpor.validation.domain.ReviewNotFoundException;
 import io.cpor.validation.domain.ReviewStatus;
 import io.cpor.validation.domain.Reviews;
@@ -50,16 +51,23 @@ class ReviewsController {
     private final Reviews reviews;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ReviewDeadline deadline;
 
-    ReviewsController(Reviews reviews, Clock clock, MeterRegistry meters) {
+    ReviewsController(Reviews reviews, Clock clock, MeterRegistry meters, ReviewDeadline deadline) {
         this.reviews = reviews;
         this.clock = clock;
         this.meters = meters;
+        this.deadline = deadline;
+    }
+
+    private ReviewView view(Review review) {
+        return ReviewView.of(review, deadline);
     }
 
     @GetMapping
     @Operation(summary = "The review queue", description = "Reviews in a state (default PENDING: awaiting a "
-            + "decision), oldest first, at most limit per page (1-100, default 20).")
+            + "decision), oldest first, which is most overdue first (dueAt), at most limit per page (1-100, "
+            + "default 20).")
     Mono<ReviewPage> list(
             @Parameter(description = "PENDING, INFORMATION_REQUESTED, APPROVED, REJECTED or WITHDRAWN")
             @RequestParam(required = false, defaultValue = "PENDING") String state,
@@ -75,7 +83,7 @@ class ReviewsController {
                     Review last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = found.size() > size ? new PageCursor(last.state().queuedAt(), last.claimId())
                             .encode() : null;
-                    return new ReviewPage(page.stream().map(ReviewView::of).toList(), next);
+                    return new ReviewPage(page.stream().map(this::view).toList(), next);
                 });
     }
 
@@ -85,19 +93,20 @@ class ReviewsController {
     @ApiResponse(responseCode = "404", description = "No review of this claim",
             content = @Content(mediaType = "application/problem+json"))
     Mono<ReviewView> get(@PathVariable String claimId) {
-        return mapped(reviews.get(claimId(claimId)).map(ReviewView::of));
+        return mapped(reviews.get(claimId(claimId)).map(this::view));
     }
 
     @PostMapping(path = "/{claimId}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Decide on a claim", description = "APPROVE, REJECT (with a reason) or REQUEST_INFORMATION "
-            + "(with a message for the partner). Only while the claim awaits a decision (409 otherwise). The "
+            + "(with a message for the partner and one or more coded reasons). Only while the claim awaits a "
+            + "decision (409 otherwise). The "
             + "validator is the token's subject.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
                 @ExampleObject(name = "approve", value = "{\"decision\":\"APPROVE\"}"),
                 @ExampleObject(name = "reject", value = "{\"decision\":\"REJECT\",\"reason\":\"The proof of "
                         + "execution is not signed by the customer\"}"),
                 @ExampleObject(name = "ask", value = "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Please "
-                        + "attach the signed statement of work\"}")})))
+                        + "attach the signed statement of work\",\"reasons\":[\"MISSING_PROOF_OF_EXECUTION\"]}")})))
     @ApiResponse(responseCode = "200", description = "Decided")
     @ApiResponse(responseCode = "409", description = "The claim is not awaiting a decision",
             content = @Content(mediaType = "application/problem+json"))
@@ -108,7 +117,7 @@ class ReviewsController {
         return mapped(reviews.decide(id, decision, true)
                 .doOnNext(outcome -> meters.counter("cpor.validation.decisions", "kind", decision.kind().name(),
                         "channel", "rest").increment())
-                .map(outcome -> ReviewView.of(outcome.review())));
+                .map(outcome -> view(outcome.review())));
     }
 
     private Decision decision(DecisionRequest request, String validator) {
@@ -135,13 +144,27 @@ class ReviewsController {
         if (kind == Decision.Kind.REQUEST_INFORMATION && blank(request.message())) {
             violations.add(new FieldViolation("message", "is required to request information"));
         }
+        List<String> reasons = request.reasons() == null ? List.of() : request.reasons();
+        if (kind == Decision.Kind.REQUEST_INFORMATION && reasons.isEmpty()) {
+            violations.add(new FieldViolation("reasons", "one or more of " + Decision.INFORMATION_REASONS
+                    + " is required to request information"));
+        }
+        if (kind != null && kind != Decision.Kind.REQUEST_INFORMATION && !reasons.isEmpty()) {
+            violations.add(new FieldViolation("reasons", "only for REQUEST_INFORMATION"));
+        }
+        for (int i = 0; i < reasons.size(); i++) {
+            if (!Decision.INFORMATION_REASONS.contains(reasons.get(i))) {
+                violations.add(new FieldViolation("reasons[" + i + "]", "must be one of "
+                        + Decision.INFORMATION_REASONS));
+            }
+        }
         check("reason", request.reason(), 2000, violations);
         check("message", request.message(), 4000, violations);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new Decision(UUID.randomUUID(), kind, request.reason(), request.message(), validator, null,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return new Decision(UUID.randomUUID(), kind, request.reason(), request.message(),
+                reasons.stream().distinct().toList(), validator, null, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static void check(String field, String value, int max, List<FieldViolation> violations) {

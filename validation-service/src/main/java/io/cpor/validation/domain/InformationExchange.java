@@ -6,9 +6,11 @@ import java.util.UUID;
 
 /** A validator's question and, once given, the partner's answer. */
 public record InformationExchange(UUID requestEventId, Instant requestedAt, String requestedBy, String question,
-        Instant answerBy, Instant answeredAt, String answer, List<ClaimSnapshot.DocumentRef> documents) {
+        List<String> reasons, Instant answerBy, Instant answeredAt, String answer,
+        List<ClaimSnapshot.DocumentRef> documents) {
 
     public InformationExchange {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
         documents = List.copyOf(documents);
     }
 
@@ -17,7 +19,7 @@ public record InformationExchange(UUID requestEventId, Instant requestedAt, Stri
     }
 
     InformationExchange answered(Instant at, String text, List<ClaimSnapshot.DocumentRef> attached) {
-        return new InformationExchange(requestEventId, requestedAt, requestedBy, question, answerBy, at, text,
-                attached);
+        return new InformationExchange(requestEventId, requestedAt, requestedBy, question, reasons, answerBy, at,
+                text, attached);
     }
 }

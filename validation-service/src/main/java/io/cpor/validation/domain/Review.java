@@ -99,9 +99,9 @@ public final class Review {
                 draft.status = ReviewStatus.INFORMATION_REQUESTED;
                 draft.timerDueAt = answerBy;
                 draft.exchanges.add(new InformationExchange(requestId, at, decision.validator(), decision.message(),
-                        answerBy, null, null, List.of()));
+                        decision.informationReasons(), answerBy, null, null, List.of()));
                 draft.emit(new ReviewEvent.InformationRequested(requestId, at, id, decision.message(),
-                        decision.validator(), answerBy));
+                        decision.informationReasons(), decision.validator(), answerBy));
             }
         }
         return draft.review();

@@ -33,7 +33,7 @@ public sealed interface ReviewEvent {
 
     /** A validator asked the partner for more information, to be given by {@code answerBy}. */
     record InformationRequested(UUID eventId, Instant occurredAt, UUID causationId, String message,
-            String requestedBy, Instant answerBy) implements ReviewEvent {
+            List<String> reasons, String requestedBy, Instant answerBy) implements ReviewEvent {
     }
 
     /** A decision taken through the review API, recorded on the decisions topic like a tool's. */

@@ -20,6 +20,9 @@ import reactor.util.retry.Retry;
  */
 public class Reviews {
 
+    /** Overdue reviews are counted up to this many; more is reported as this many. */
+    static final int MAX_OVERDUE_COUNTED = 10_000;
+
     private final ReviewStore store;
     private final TenantDirectory directory;
     private final PartnerRegistry partners;
@@ -115,6 +118,17 @@ public class Reviews {
 
     public Mono<ReviewStore.Backlog> backlog(ReviewStatus status) {
         return store.backlog(status);
+    }
+
+    /**
+     * How many reviews awaiting a decision are past their due date. The queue is in order of entry and the due date
+     * grows with the entry time, so the count reads the overdue reviews and one more.
+     */
+    public Mono<Long> overdue(ReviewDeadline deadline) {
+        Instant now = clock.instant();
+        return store.list(ReviewStatus.IN_REVIEW, null, null, MAX_OVERDUE_COUNTED)
+                .takeWhile(review -> !deadline.dueBy(review.state().queuedAt()).isAfter(now))
+                .count();
     }
 
     private Mono<Review> change(UUID claimId, UnaryOperator<Review> step) {

@@ -1,5 +1,6 @@
 package io.cpor.validation.messaging;
 
+import io.cpor.events.review.InformationReason;
 import io.cpor.events.review.ReviewDecided;
 import io.cpor.events.review.ReviewDecision;
 import io.cpor.schemas.Topics;
@@ -10,6 +11,7 @@ import io.cpor.validation.domain.ReviewNotFoundException;
 import io.cpor.validation.domain.Reviews;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +81,12 @@ class DecisionsListener {
             if (kind == Decision.Kind.REQUEST_INFORMATION && blank(decided.getMessage())) {
                 throw new InvalidEventException("A REQUEST_INFORMATION decision needs a message");
             }
+            // A reason this service does not know (UNKNOWN to it) is not one it can show the partner.
+            List<String> reasons = decided.getInformationReasons().stream()
+                    .filter(reason -> reason != InformationReason.UNKNOWN).map(Enum::name).distinct().toList();
             return new Decision(decided.getMetadata().getEventId(), kind, decided.getReason(), decided.getMessage(),
-                    decided.getValidator(), decided.getReviewRequestId(), decided.getMetadata().getOccurredAt());
+                    reasons, decided.getValidator(), decided.getReviewRequestId(),
+                    decided.getMetadata().getOccurredAt());
         }
 
         private static boolean blank(String text) {

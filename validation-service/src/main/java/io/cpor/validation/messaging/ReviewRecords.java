@@ -12,6 +12,7 @@ import io.cpor.events.outcomes.InformationRequested;
 import io.cpor.events.outcomes.RejectionReason;
 import io.cpor.events.review.CheckResult;
 import io.cpor.events.review.InformationExchange;
+import io.cpor.events.review.InformationReason;
 import io.cpor.events.review.ReviewDecided;
 import io.cpor.events.review.ReviewDecision;
 import io.cpor.events.review.ReviewRequested;
@@ -60,6 +61,7 @@ final class ReviewRecords {
         if (event instanceof ReviewEvent.InformationRequested requested) {
             return outcome(event, key, InformationRequested.newBuilder().setMetadata(metadata)
                     .setClaim(claim(s.claim())).setMessage(requested.message())
+                    .setReasons(requested.reasons().stream().map(InformationReason::valueOf).toList())
                     .setRequestedBy(requested.requestedBy()).setAnswerBy(requested.answerBy()).build());
         }
         if (!(event instanceof ReviewEvent.DecisionRecorded recorded)) {
@@ -71,6 +73,8 @@ final class ReviewRecords {
                 ReviewDecided.newBuilder().setMetadata(metadata)
                         .setDecision(ReviewDecision.valueOf(decision.kind().name()))
                         .setReason(decision.reason()).setMessage(decision.message())
+                        .setInformationReasons(decision.informationReasons().stream().map(InformationReason::valueOf)
+                                .toList())
                         .setValidator(decision.validator()).setReviewRequestId(decision.reviewRequestId()).build());
     }
 

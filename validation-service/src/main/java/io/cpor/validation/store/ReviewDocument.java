@@ -40,15 +40,17 @@ record ReviewDocument(
     }
 
     record ExchangeDocument(String requestEventId, Instant requestedAt, String requestedBy, String question,
-            Instant answerBy, Instant answeredAt, String answer, List<DocumentRefDocument> documents) {
+            List<String> reasons, Instant answerBy, Instant answeredAt, String answer,
+            List<DocumentRefDocument> documents) {
     }
 
     /** An unpublished event; which fields are set depends on its type. */
     record EventDocument(String eventId, String type, Instant occurredAt, String causationId, Boolean afterInformation,
-            String by, List<CheckDocument> reasons, String message, Instant answerBy, DecisionDocument decision) {
+            String by, List<CheckDocument> reasons, String message, Instant answerBy, DecisionDocument decision,
+            List<String> informationReasons) {
     }
 
-    record DecisionDocument(String decisionId, String kind, String reason, String message, String validator,
-            String reviewRequestId, Instant decidedAt) {
+    record DecisionDocument(String decisionId, String kind, String reason, String message,
+            List<String> informationReasons, String validator, String reviewRequestId, Instant decidedAt) {
     }
 }

@@ -50,26 +50,27 @@ final class ReviewDocuments {
         String cause = event.causationId() == null ? null : event.causationId().toString();
         if (event instanceof ReviewEvent.ReviewRequested requested) {
             return new EventDocument(id, "REVIEW_REQUESTED", event.occurredAt(), cause, requested.afterInformation(),
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         if (event instanceof ReviewEvent.Approved approved) {
             return new EventDocument(id, "APPROVED", event.occurredAt(), cause, null, approved.approvedBy(), null,
-                    null, null, null);
+                    null, null, null, null);
         }
         if (event instanceof ReviewEvent.Rejected rejected) {
             return new EventDocument(id, "REJECTED", event.occurredAt(), cause, null, rejected.rejectedBy(),
-                    checks(rejected.reasons()), null, null, null);
+                    checks(rejected.reasons()), null, null, null, null);
         }
         if (event instanceof ReviewEvent.InformationRequested requested) {
             return new EventDocument(id, "INFORMATION_REQUESTED", event.occurredAt(), cause, null,
-                    requested.requestedBy(), null, requested.message(), requested.answerBy(), null);
+                    requested.requestedBy(), null, requested.message(), requested.answerBy(), null,
+                    requested.reasons());
         }
         if (event instanceof ReviewEvent.DecisionRecorded recorded) {
             Decision decision = recorded.decision();
             return new EventDocument(id, "DECISION_RECORDED", event.occurredAt(), cause, null, null, null, null,
                     null, new DecisionDocument(decision.decisionId().toString(), decision.kind().name(),
-                            decision.reason(), decision.message(), decision.validator(),
-                            string(decision.reviewRequestId()), decision.decidedAt()));
+                            decision.reason(), decision.message(), decision.informationReasons(),
+                            decision.validator(), string(decision.reviewRequestId()), decision.decidedAt()), null);
         }
         throw new IllegalStateException("No stored form for the review event " + event.getClass().getName());
     }
@@ -83,12 +84,12 @@ final class ReviewDocuments {
             case "APPROVED" -> new ReviewEvent.Approved(id, d.occurredAt(), cause, d.by());
             case "REJECTED" -> new ReviewEvent.Rejected(id, d.occurredAt(), cause, results(d.reasons()), d.by());
             case "INFORMATION_REQUESTED" -> new ReviewEvent.InformationRequested(id, d.occurredAt(), cause,
-                    d.message(), d.by(), d.answerBy());
+                    d.message(), list(d.informationReasons()), d.by(), d.answerBy());
             case "DECISION_RECORDED" -> {
                 DecisionDocument x = d.decision();
                 yield new ReviewEvent.DecisionRecorded(id, d.occurredAt(), cause, new Decision(
                         UUID.fromString(x.decisionId()), Decision.Kind.valueOf(x.kind()), x.reason(), x.message(),
-                        x.validator(), uuid(x.reviewRequestId()), x.decidedAt()));
+                        list(x.informationReasons()), x.validator(), uuid(x.reviewRequestId()), x.decidedAt()));
             }
             default -> throw new IllegalStateException("Unknown stored event type " + d.type() + " of event " + id);
         };
@@ -108,13 +109,14 @@ final class ReviewDocuments {
 
     private static ExchangeDocument exchange(InformationExchange e) {
         return new ExchangeDocument(e.requestEventId().toString(), e.requestedAt(), e.requestedBy(), e.question(),
-                e.answerBy(), e.answeredAt(), e.answer(), e.documents().stream().map(ReviewDocuments::document)
+                e.reasons(), e.answerBy(), e.answeredAt(), e.answer(), e.documents().stream()
+                        .map(ReviewDocuments::document)
                         .toList());
     }
 
     private static InformationExchange exchange(ExchangeDocument e) {
         return new InformationExchange(UUID.fromString(e.requestEventId()), e.requestedAt(), e.requestedBy(),
-                e.question(), e.answerBy(), e.answeredAt(), e.answer(), list(e.documents()).stream()
+                e.question(), list(e.reasons()), e.answerBy(), e.answeredAt(), e.answer(), list(e.documents()).stream()
                         .map(ReviewDocuments::document).toList());
     }
 

@@ -64,7 +64,12 @@ class ReviewApiIntegrationTests extends PlatformBackedTest {
                     + (cursor == null ? "" : "&cursor=" + cursor)).headers(h -> h.setBearerAuth(token(
                             "demo-validator"))).exchange().expectStatus().isOk().expectBody().returnResult()
                     .getResponseBody());
-            page.get("items").forEach(item -> seen.add(item.get("claimId").asText()));
+            page.get("items").forEach(item -> {
+                seen.add(item.get("claimId").asText());
+                assertThat(java.time.Instant.parse(item.get("dueAt").asText()))
+                        .as("due 14 business days after it was queued")
+                        .isAfter(java.time.Instant.parse(item.get("queuedAt").asText()).plus(Duration.ofDays(14)));
+            });
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
         }
         while (cursor != null);
@@ -92,8 +97,15 @@ class ReviewApiIntegrationTests extends PlatformBackedTest {
                 Arguments.of("an unknown decision", "{\"decision\":\"MAYBE\"}", 400, "decision"),
                 Arguments.of("no decision", "{}", 400, "decision"),
                 Arguments.of("a rejection without a reason", "{\"decision\":\"REJECT\"}", 400, "reason"),
-                Arguments.of("a question without a message", "{\"decision\":\"REQUEST_INFORMATION\"}", 400,
-                        "message"),
+                Arguments.of("a question without a message", "{\"decision\":\"REQUEST_INFORMATION\","
+                        + "\"reasons\":[\"MISSING_PRODUCTS\"]}", 400, "message"),
+                Arguments.of("a question without a coded reason", "{\"decision\":\"REQUEST_INFORMATION\","
+                        + "\"message\":\"Which products?\"}", 400, "reasons"),
+                Arguments.of("a question with an unknown reason", "{\"decision\":\"REQUEST_INFORMATION\","
+                        + "\"message\":\"Which products?\",\"reasons\":[\"MISSING_PATIENCE\"]}", 400,
+                        "reasons[0]"),
+                Arguments.of("reasons for an approval", "{\"decision\":\"APPROVE\",\"reasons\":[\"MISSING_PRODUCTS\"]}",
+                        400, "reasons"),
                 Arguments.of("an unknown field", "{\"decision\":\"APPROVE\",\"note\":\"x\"}", 400, "note"),
                 Arguments.of("malformed JSON", "{\"decision\":", 400, "(body)"),
                 Arguments.of("a decision for an unknown claim", "{\"decision\":\"APPROVE\"}", 404, null));

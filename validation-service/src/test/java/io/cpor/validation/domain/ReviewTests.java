@@ -48,7 +48,8 @@ class ReviewTests {
 
     @Test
     void refusesADecisionForAnEarlierReviewRound() {
-        Decision stale = new Decision(UUID.randomUUID(), Decision.Kind.APPROVE, null, null, "v", UUID.randomUUID(),
+        Decision stale = new Decision(UUID.randomUUID(), Decision.Kind.APPROVE, null, null, null, "v",
+                UUID.randomUUID(),
                 T0);
 
         assertThatThrownBy(() -> inReview.decide(stale, T0, false)).isInstanceOf(NotInReviewException.class)
@@ -99,6 +100,8 @@ class ReviewTests {
     }
 
     private static Decision decision(Decision.Kind kind, String reason, String message) {
-        return new Decision(UUID.randomUUID(), kind, reason, message, "validator@microsoft.example", null, T0);
+        return new Decision(UUID.randomUUID(), kind, reason, message,
+                kind == Decision.Kind.REQUEST_INFORMATION ? List.of("MISSING_PROOF_OF_EXECUTION") : List.of(),
+                "validator@microsoft.example", null, T0);
     }
 }

@@ -200,11 +200,16 @@ class ValidationIntegrationTests extends PlatformBackedTest {
     void asksForInformationTakesTheAnswerAndApprovesTheSecondRound() {
         UUID claimId = inReview();
 
-        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the signed SOW\"}")
+        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the signed SOW\","
+                + "\"reasons\":[\"MISSING_PROOF_OF_EXECUTION\",\"MISSING_OR_OUTDATED_DATES\"]}")
                 .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("INFORMATION_REQUESTED");
         InformationRequested asked = (InformationRequested) only(Topics.CLAIMS_OUTCOMES, claimId).value();
         assertThat(asked.getMessage()).isEqualTo("Attach the signed SOW");
-        assertThat(asked.getAnswerBy()).isAfter(asked.getMetadata().getOccurredAt().plus(Duration.ofDays(13)));
+        assertThat(asked.getReasons()).containsExactly(
+                io.cpor.events.review.InformationReason.MISSING_PROOF_OF_EXECUTION,
+                io.cpor.events.review.InformationReason.MISSING_OR_OUTDATED_DATES);
+        assertThat(asked.getAnswerBy()).as("14 business days")
+                .isAfter(asked.getMetadata().getOccurredAt().plus(Duration.ofDays(18)));
 
         topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.answered(claimId, "Attached, see SOW.pdf"));
         List<ConsumerRecord<String, Object>> rounds = read(Topics.CLAIMS_REVIEW, claimId, 2, QUIET);
@@ -222,7 +227,8 @@ class ValidationIntegrationTests extends PlatformBackedTest {
     @Test
     void rejectsAClaimWhoseInformationDeadlinePassed() {
         UUID claimId = inReview();
-        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the SOW\"}")
+        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the SOW\","
+                + "\"reasons\":[\"MISSING_PROOF_OF_EXECUTION\"]}")
                 .expectStatus().isOk();
         InformationRequested asked = (InformationRequested) only(Topics.CLAIMS_OUTCOMES, claimId).value();
 
