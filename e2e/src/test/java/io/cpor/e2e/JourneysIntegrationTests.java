@@ -19,6 +19,7 @@ import io.cpor.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -93,6 +94,30 @@ class JourneysIntegrationTests {
     }
 
     @Test
+    void thePartnerEndsAnActiveAssociationTheCustomerIsToldAndTheWorkloadIsFreeForAnother() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "ended").workloads("TEAMS");
+        UUID claimId = partner.submit(spec);
+        validator.approve(claimId);
+        partner.awaitStatus(claimId, "ASSOCIATED");
+        UUID requestId = UUID.fromString(partner.associations(spec.tenantId()).get(0).path("requestId").asText());
+
+        Http.Answer ended = partner.disassociate(requestId, "The customer chose another partner");
+
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        JsonNode claim = partner.awaitStatus(claimId, "REJECTED_FINAL");
+        assertThat(claim.path("rejectionReasons").get(0).path("code").asText()).isEqualTo("PARTNER_REQUEST");
+        assertThat(actors.awaitMail(spec.customerEmail(), mail -> mail.subject().contains("no longer"))
+                .stream().filter(mail -> mail.subject().contains("no longer")).findFirst().orElseThrow().subject())
+                .isEqualTo("Litware Consulting Ltd (PartnerID 1000001) is no longer the partner of record of your "
+                        + "organization");
+        Actors.Partner other = actors.partner("demo-partner-2");
+        UUID newcomer = other.submit(new ClaimSpec("1000002", spec.name() + " (2)", spec.tenantId(), spec.domain(),
+                "en", spec.customerEmail(), "other-" + spec.partnerEmail(), List.of("TEAMS")));
+        validator.approve(newcomer);
+        other.awaitStatus(newcomer, "AWAITING_CUSTOMER");
+    }
+
+    @Test
     void aViewerReadsAndExportsItsPartnersClaimsButCannotChangeAnything() {
         ClaimSpec spec = ClaimSpec.fresh("1000001", "viewer");
         UUID claimId = partner.submit(spec);
@@ -138,7 +163,7 @@ class JourneysIntegrationTests {
 
         Http.Answer asked = validator.decide(claimId, Map.of("decision", "REQUEST_INFORMATION",
                 "message", "Attach the signed statement of work",
-                "reasons", java.util.List.of("MISSING_PROOF_OF_EXECUTION", "MISSING_CUSTOMER_ACKNOWLEDGEMENT")));
+                "reasons", List.of("MISSING_PROOF_OF_EXECUTION", "MISSING_CUSTOMER_ACKNOWLEDGEMENT")));
         assertThat(asked.status()).as(asked.body()).isEqualTo(200);
         JsonNode waiting = partner.awaitStatus(claimId, "INFORMATION_REQUESTED");
         assertThat(waiting.at("/informationRequest/reasons").toString())

@@ -4,6 +4,7 @@ import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
 import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.ConflictReason;
@@ -96,6 +97,17 @@ public final class Events {
                 .setRequestId(UUID.randomUUID()).setTenantId(UUID.randomUUID()).setPartnerId("1000001")
                 .setPartnerContact(partner("Sam Partner", partnerEmail)).setClaimName(claimName)
                 .setWorkloads(List.of("ONEDRIVE")).setRemovedAt(now()).build();
+    }
+
+    public static AssociationDisassociated disassociated(String customerEmail, String locale, String reason) {
+        UUID tenant = UUID.randomUUID();
+        return AssociationDisassociated.newBuilder().setMetadata(metadata(UUID.randomUUID()))
+                .setRequestId(UUID.randomUUID()).setTenantId(tenant).setPartnerId("1000001")
+                .setPartnerContact(partner("Sam Partner", address("partner"))).setClaimName("Claimed by Contoso IT")
+                .setCustomer(Customer.newBuilder().setTenantId(tenant).setDomain("contoso.onmicrosoft.com")
+                        .setLocale(locale).setContact(CustomerContact.newBuilder().setName("Ana Souza")
+                                .setTitle("CIO").setEmail(customerEmail).build()).build())
+                .setWorkloads(List.of("TEAMS")).setReason(reason).setDisassociatedAt(now()).build();
     }
 
     public static EventMetadata metadata(UUID claimId) {

@@ -3,6 +3,7 @@ package io.cpor.schemas;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
 import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.claims.ClaimInformationProvided;
@@ -49,7 +50,7 @@ public enum Topic {
     ASSOCIATIONS_EVENTS(Topics.ASSOCIATIONS_EVENTS, Key.TENANT_ID, Service.ASSOCIATIONS,
             Set.of(Service.CLAIMS, Service.VALIDATION, Service.NOTIFICATIONS),
             AssociationConflicted.class, AssociationActivated.class, AssociationDeclined.class,
-            AssociationRemoved.class);
+            AssociationRemoved.class, AssociationDisassociated.class);
 
     /**
      * The services of the contract, by the name each runs under: its Kafka principal, and the name of its

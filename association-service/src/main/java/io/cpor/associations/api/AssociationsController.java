@@ -3,6 +3,7 @@ package io.cpor.associations.api;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.AssociationStore;
+import io.cpor.associations.domain.NotOpenException;
 import io.cpor.associations.domain.Associations;
 import io.cpor.support.security.PartnerTokens;
 import io.cpor.support.web.InvalidRequestException;
@@ -11,6 +12,7 @@ import io.cpor.support.web.KeysetCursor;
 import io.cpor.support.web.ListOrder;
 import io.cpor.support.web.ListSearch;
 import io.cpor.support.web.PageLimit;
+import io.cpor.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,13 +29,16 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A partner's own associations; another partner's never show. */
+/** A partner's own associations, listed, exported and ended; another partner's never show. */
 @RestController
 @RequestMapping(path = "/api/v1/associations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Associations", description = "Your associations with customer tenants")
@@ -60,7 +65,8 @@ class AssociationsController {
             + "every matching association instead.")
     Mono<AssociationPage> list(@AuthenticationPrincipal Jwt token,
             @Parameter(description = "A customer tenant id (GUID)") @RequestParam(required = false) String tenantId,
-            @Parameter(description = "RESERVED, AWAITING_CUSTOMER, ACTIVE, DECLINED, REMOVED, WITHDRAWN or CONFLICTED")
+            @Parameter(description = "RESERVED, AWAITING_CUSTOMER, ACTIVE, DECLINED, REMOVED, WITHDRAWN, "
+                    + "DISASSOCIATED or CONFLICTED")
             @RequestParam(required = false) String state,
             @Parameter(description = "Part of the claim's name, tenant id or domain, or claim id; any case")
             @RequestParam(required = false) String q,
@@ -104,6 +110,40 @@ class AssociationsController {
                 ListSearch.term(q), field(order), order.ascending(), null, 0);
         return Flux.just(Csv.row(AssociationRows.HEADER))
                 .concatWith(associations.list(PartnerTokens.partnerId(token), query).map(AssociationRows::row));
+    }
+
+    @PostMapping(path = "/{requestId}/disassociate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "disassociate", summary = "End an association",
+            description = "Partner Center's \"Disassociate customer\": for an association waiting on the customer "
+                    + "or active. The workloads are released (another partner may claim them), the customer is told "
+                    + "by mail, and the claim ends as REJECTED_FINAL with reason PARTNER_REQUEST. Ending it again "
+                    + "answers the same.")
+    @ApiResponse(responseCode = "200", description = "Ended")
+    @ApiResponse(responseCode = "404", description = "No such association of yours",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The association holds nothing any more (declined, removed, "
+            + "withdrawn, conflicted)", content = @Content(mediaType = "application/problem+json"))
+    Mono<AssociationView> disassociate(@AuthenticationPrincipal Jwt token, @PathVariable String requestId,
+            @RequestBody DisassociateRequest body) {
+        String reason = body == null || body.reason() == null ? "" : body.reason().trim();
+        if (reason.isEmpty() || reason.length() > 1000
+                || reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw new InvalidRequestException("reason", "is required: 1 to 1000 characters, no control characters");
+        }
+        UUID id = requestId(requestId);
+        return associations.disassociate(PartnerTokens.partnerId(token), id, reason)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("association-not-found",
+                        "No association " + id)))
+                .onErrorMap(NotOpenException.class, e -> ProblemException.conflict("association-state-conflict",
+                        e.getMessage()))
+                .map(AssociationView::of);
+    }
+
+    private static UUID requestId(String text) {
+        if (!GUID.matcher(text).matches()) {
+            throw ProblemException.notFound("association-not-found", "No association " + text);
+        }
+        return UUID.fromString(text);
     }
 
     private static AssociationStore.SortField field(ListOrder order) {

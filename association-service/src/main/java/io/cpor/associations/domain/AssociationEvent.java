@@ -35,4 +35,9 @@ public sealed interface AssociationEvent {
     record Removed(UUID eventId, Instant occurredAt, UUID causationId, Instant removedAt)
             implements AssociationEvent {
     }
+
+    /** The partner ended the association, for this reason. */
+    record Disassociated(UUID eventId, Instant occurredAt, UUID causationId, String reason)
+            implements AssociationEvent {
+    }
 }

@@ -129,6 +129,22 @@ public final class AssociationRequest {
         });
     }
 
+    /**
+     * The partner ended the association (waiting on the customer or active): its workloads are released. Ending it
+     * again changes nothing; a request that holds nothing any more cannot be ended.
+     */
+    public AssociationRequest disassociated(String reason, Instant at) {
+        if (state.status() == AssociationStatus.DISASSOCIATED) {
+            return this;
+        }
+        if (!state.status().holdsWorkloads()) {
+            throw new NotOpenException("The association is " + state.status() + ": there is nothing to end");
+        }
+        UUID cause = state.requestId();
+        return with(AssociationStatus.DISASSOCIATED, at, List.of(new AssociationEvent.Disassociated(
+                EventIds.derive(cause, "disassociated"), at, cause, reason)), draft -> draft.removedAt = at);
+    }
+
     /** The partner withdrew the claim: released unless already active. */
     public AssociationRequest withdrawn(Instant at) {
         if (state.status() != AssociationStatus.RESERVED && state.status() != AssociationStatus.AWAITING_CUSTOMER) {

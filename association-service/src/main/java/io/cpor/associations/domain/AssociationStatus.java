@@ -14,6 +14,8 @@ public enum AssociationStatus {
     REMOVED,
     /** The partner withdrew the claim before it became active. */
     WITHDRAWN,
+    /** The partner ended the association, waiting on the customer or active ("Disassociate customer"). */
+    DISASSOCIATED,
     /** Every workload was held already: nothing to ask the customer. */
     CONFLICTED;
 

@@ -108,6 +108,16 @@ public class Associations {
                 .flatMap(found -> change(found.requestId(), request -> request.withdrawn(at)));
     }
 
+    /**
+     * The partner ends its association; another partner's request is not found (empty). {@link NotOpenException} if
+     * it holds nothing any more.
+     */
+    public Mono<AssociationRequest> disassociate(String partnerId, UUID requestId, String reason) {
+        return store.find(requestId)
+                .filter(request -> request.state().claim().partnerId().equals(partnerId))
+                .flatMap(found -> change(found.requestId(), request -> request.disassociated(reason, now())));
+    }
+
     public Flux<AssociationRequest> list(String partnerId, AssociationStore.AssociationQuery query) {
         return store.listForPartner(partnerId, query);
     }

@@ -8,6 +8,7 @@ import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
 import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.ConflictReason;
@@ -89,6 +90,17 @@ final class AssociationRecords {
                     .setTenantId(c.tenantId()).setPartnerId(c.partnerId()).setPartnerContact(partner)
                     .setClaimName(c.claimName()).setWorkloads(request.reservedWorkloads())
                     .setRemovedAt(removed.removedAt()).build();
+        }
+        else if (event instanceof AssociationEvent.Disassociated disassociated) {
+            record = AssociationDisassociated.newBuilder().setMetadata(metadata).setRequestId(s.requestId())
+                    .setTenantId(c.tenantId()).setPartnerId(c.partnerId()).setPartnerContact(partner)
+                    .setClaimName(c.claimName())
+                    .setCustomer(Customer.newBuilder().setTenantId(c.tenantId()).setDomain(c.domain())
+                            .setLocale(c.locale()).setContact(CustomerContact.newBuilder()
+                                    .setName(c.customerContact().name()).setTitle(c.customerTitle())
+                                    .setEmail(c.customerContact().email()).build()).build())
+                    .setWorkloads(request.reservedWorkloads()).setReason(disassociated.reason())
+                    .setDisassociatedAt(disassociated.occurredAt()).build();
         }
         else {
             throw new IllegalStateException("No record of the contract for the association event " + event

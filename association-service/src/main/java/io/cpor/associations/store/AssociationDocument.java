@@ -47,6 +47,7 @@ record AssociationDocument(
 
     /** One event of the outbox; which fields it has depends on its type. */
     record EventDocument(String type, String eventId, Instant occurredAt, String causationId, List<String> workloads,
-            String declineUrl, List<WorkloadDocument> conflicts, Instant at, boolean activationReversed) {
+            String declineUrl, List<WorkloadDocument> conflicts, Instant at, boolean activationReversed,
+            String reason) {
     }
 }

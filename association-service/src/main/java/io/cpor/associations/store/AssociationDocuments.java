@@ -51,22 +51,26 @@ final class AssociationDocuments {
         String cause = event.causationId().toString();
         if (event instanceof AssociationEvent.Requested e) {
             return new EventDocument("REQUESTED", id, e.occurredAt(), cause, e.workloads(), e.declineUrl(), null,
-                    null, false);
+                    null, false, null);
         }
         if (event instanceof AssociationEvent.Conflicted e) {
             return new EventDocument("CONFLICTED", id, e.occurredAt(), cause, null, null, workloads(e.conflicts()),
-                    null, false);
+                    null, false, null);
         }
         if (event instanceof AssociationEvent.Activated e) {
             return new EventDocument("ACTIVATED", id, e.occurredAt(), cause, null, null, null, e.activatedAt(),
-                    false);
+                    false, null);
         }
         if (event instanceof AssociationEvent.Declined e) {
             return new EventDocument("DECLINED", id, e.occurredAt(), cause, null, null, null, e.declinedAt(),
-                    e.activationReversed());
+                    e.activationReversed(), null);
+        }
+        if (event instanceof AssociationEvent.Disassociated e) {
+            return new EventDocument("DISASSOCIATED", id, e.occurredAt(), cause, null, null, null, null, false,
+                    e.reason());
         }
         AssociationEvent.Removed e = (AssociationEvent.Removed) event;
-        return new EventDocument("REMOVED", id, e.occurredAt(), cause, null, null, null, e.removedAt(), false);
+        return new EventDocument("REMOVED", id, e.occurredAt(), cause, null, null, null, e.removedAt(), false, null);
     }
 
     static AssociationEvent event(EventDocument d) {
@@ -81,6 +85,7 @@ final class AssociationDocuments {
             case "DECLINED" -> new AssociationEvent.Declined(id, d.occurredAt(), cause, d.at(),
                     d.activationReversed());
             case "REMOVED" -> new AssociationEvent.Removed(id, d.occurredAt(), cause, d.at());
+            case "DISASSOCIATED" -> new AssociationEvent.Disassociated(id, d.occurredAt(), cause, d.reason());
             default -> throw new IllegalStateException("Unknown stored event type " + d.type());
         };
     }

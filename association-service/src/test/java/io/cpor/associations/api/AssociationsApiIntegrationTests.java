@@ -1,6 +1,7 @@
 package io.cpor.associations.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.cpor.associations.Approvals;
 import io.cpor.associations.AssociationServiceTest;
@@ -8,6 +9,7 @@ import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.local.testing.ApiContract;
 import io.cpor.local.testing.PublishedContract;
+import io.cpor.schemas.Topics;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,48 @@ class AssociationsApiIntegrationTests extends AssociationServiceTest {
         assertThat(lines[0]).startsWith("requestId,claimId,claimName,tenantId,");
         assertThat(lines[2]).startsWith(hostile.getRequestId() + "," + hostile.getMetadata().getClaimId()
                 + ",'=cmd|' /C calc'!A0,");
+    }
+
+    @Test
+    void thePartnerEndsAnAssociationWhoseWorkloadsAnotherPartnerMayThenClaim() {
+        UUID tenant = UUID.randomUUID();
+        AssociationRequested requested = approve(Approvals.approved("1000001", tenant, "TEAMS"));
+        String path = "/api/v1/associations/" + requested.getRequestId() + "/disassociate";
+
+        disassociate("demo-partner-2", path, "{\"reason\":\"not mine\"}").expectStatus().isNotFound();
+        disassociate("demo-partner-1-viewer", path, "{\"reason\":\"viewer\"}").expectStatus().isForbidden();
+        disassociate("demo-partner-1", path, "{}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        disassociate("demo-partner-1", path, "{\"reason\":\"The customer moved to another partner\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DISASSOCIATED");
+        disassociate("demo-partner-1", path, "{\"reason\":\"again\"}").expectStatus().isOk();
+
+        var ended = (io.cpor.events.associations.AssociationDisassociated) events(Topics.ASSOCIATIONS_EVENTS,
+                requested.getMetadata().getClaimId(), event -> event instanceof
+                        io.cpor.events.associations.AssociationDisassociated, 1).get(0).value();
+        assertThat(ended.getReason()).isEqualTo("The customer moved to another partner");
+        assertThat(ended.getWorkloads()).containsExactly("TEAMS");
+        assertThat(ended.getCustomer().getContact().getEmail()).isEqualTo("ana@contoso.example");
+        AssociationRequested newcomer = approve(Approvals.approved("1000002", tenant, "TEAMS"));
+        assertThat(newcomer.getWorkloads()).as("the workload is free again").containsExactly("TEAMS");
+    }
+
+    @Test
+    void anAssociationThatHoldsNothingCannotBeEnded() {
+        UUID tenant = UUID.randomUUID();
+        approve(Approvals.approved("1000002", tenant, "TEAMS"));
+        ClaimApproved second = Approvals.approved("1000001", tenant, "TEAMS");
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(), second);
+        JsonNode conflicted = await().atMost(TIMEOUT).until(() -> list("demo-partner-1", "?tenantId=" + tenant),
+                page -> page.path("items").size() == 1);
+
+        disassociate("demo-partner-1", "/api/v1/associations/" + conflicted.path("items").get(0).path("requestId")
+                .asText() + "/disassociate", "{\"reason\":\"nothing\"}").expectStatus().isEqualTo(409);
+    }
+
+    private WebTestClient.ResponseSpec disassociate(String client, String path, String body) {
+        return web.post().uri(path).headers(h -> h.setBearerAuth(token(client)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }
 
     @Test

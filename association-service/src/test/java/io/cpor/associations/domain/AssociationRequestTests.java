@@ -55,6 +55,24 @@ class AssociationRequestTests {
     }
 
     @Test
+    void thePartnerEndsAWaitingOrActiveAssociationOnceAndNothingElse() {
+        AssociationRequest waiting = waiting();
+        AssociationRequest ended = waiting.disassociated("Customer moved on", DEADLINE.minusSeconds(60));
+
+        assertThat(ended.status()).isEqualTo(AssociationStatus.DISASSOCIATED);
+        assertThat(ended.status().holdsWorkloads()).isFalse();
+        assertThat(ended.reservedWorkloads()).containsExactly("TEAMS");
+        assertThat(ended.newEvents()).singleElement().isInstanceOfSatisfying(AssociationEvent.Disassociated.class,
+                event -> assertThat(event.reason()).isEqualTo("Customer moved on"));
+        assertThat(ended.disassociated("again", DEADLINE)).isSameAs(ended);
+        assertThat(waiting.activated(DEADLINE).disassociated("later", DEADLINE.plusSeconds(1)).status())
+                .isEqualTo(AssociationStatus.DISASSOCIATED);
+        AssociationRequest declined = waiting.declined(DEADLINE.minusSeconds(1), DEADLINE.minusSeconds(1));
+        assertThatThrownBy(() -> declined.disassociated("too late", DEADLINE))
+                .isInstanceOf(NotOpenException.class);
+    }
+
+    @Test
     void declineBeforeTheDeadlineDeclines() {
         AssociationRequest declined = waiting().declined(DEADLINE.minusSeconds(1), DEADLINE.minusSeconds(1));
 

@@ -158,6 +158,8 @@ class DeclinePageIntegrationTests extends AssociationServiceTest {
     }
 
     private AssociationRequested awaiting(ClaimApproved approved, Instant declineBy) {
+        // The deadline is a fixed date the page shows: the service's now is put well before it, whatever the day.
+        clock.setTo(declineBy.minus(java.time.Duration.ofDays(10)));
         AssociationRequested requested = approve(approved);
         notify(requested, declineBy);
         await().atMost(TIMEOUT).until(() -> status(requested) == AssociationStatus.AWAITING_CUSTOMER);

@@ -14,7 +14,8 @@ record ClaimView(
         @Schema(example = "1000001") String partnerId,
         @Schema(example = "Contoso Teams rollout") String name,
         @Schema(description = "SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, REJECTED, APPROVED, AWAITING_CUSTOMER, "
-                + "ASSOCIATED, DECLINED_BY_CUSTOMER, WITHDRAWN or REMOVED_BY_CUSTOMER", example = "AWAITING_CUSTOMER")
+                + "ASSOCIATED, DECLINED_BY_CUSTOMER, WITHDRAWN, REMOVED_BY_CUSTOMER or REJECTED_FINAL (ended for good: "
+                + "by the partner, PARTNER_REQUEST)", example = "AWAITING_CUSTOMER")
         String status,
         Instant submittedAt,
         Instant updatedAt,

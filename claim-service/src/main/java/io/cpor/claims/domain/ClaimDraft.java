@@ -99,6 +99,13 @@ final class ClaimDraft {
             declined.workloads().forEach(workload -> move(workload, WorkloadState.DECLINED));
             advance(ClaimStatus.DECLINED_BY_CUSTOMER);
         }
+        else if (fact instanceof ClaimFact.Disassociated disassociated) {
+            timeline(at, "DISASSOCIATED", "Ended by the partner: " + disassociated.reason());
+            disassociated.workloads().forEach(workload -> move(workload, WorkloadState.REMOVED));
+            if (advance(ClaimStatus.REJECTED_FINAL)) {
+                rejectionReasons = List.of(new ClaimFact.Reason("PARTNER_REQUEST", disassociated.reason()));
+            }
+        }
         else if (fact instanceof ClaimFact.Removed removed) {
             timeline(at, "REMOVED", "Removed by the customer: " + String.join(", ", removed.workloads()));
             removed.workloads().forEach(workload -> move(workload, WorkloadState.REMOVED));

@@ -57,6 +57,11 @@ public sealed interface ClaimFact {
     record Removed(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
     }
 
+    /** The partner ended the association of these workloads, for this reason. */
+    record Disassociated(UUID eventId, Instant occurredAt, List<String> workloads, String reason)
+            implements ClaimFact {
+    }
+
     /** A stable reason code and a sentence. */
     record Reason(String code, String message) {
     }

@@ -5,6 +5,7 @@ import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
 import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.WorkloadConflict;
@@ -81,6 +82,11 @@ final class ClaimFacts {
         if (event instanceof AssociationDeclined declined) {
             return addressed(declined.getMetadata(), new ClaimFact.Declined(id(declined.getMetadata()),
                     declined.getMetadata().getOccurredAt(), workloads(declined.getWorkloads())));
+        }
+        if (event instanceof AssociationDisassociated disassociated) {
+            return addressed(disassociated.getMetadata(), new ClaimFact.Disassociated(id(disassociated.getMetadata()),
+                    disassociated.getMetadata().getOccurredAt(), workloads(disassociated.getWorkloads()),
+                    disassociated.getReason()));
         }
         if (event instanceof AssociationRemoved removed) {
             return addressed(removed.getMetadata(), new ClaimFact.Removed(id(removed.getMetadata()),

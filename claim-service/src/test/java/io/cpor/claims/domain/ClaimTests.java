@@ -122,6 +122,23 @@ class ClaimTests {
     }
 
     @Test
+    void endsForGoodWhenThePartnerEndsTheAssociation() {
+        Claim claim = submitted
+                .apply(new ClaimFact.Activated(UUID.randomUUID(), at(4), List.of("TEAMS", "EXCHANGE_ONLINE")))
+                .apply(new ClaimFact.Disassociated(UUID.randomUUID(), at(50), List.of("TEAMS", "EXCHANGE_ONLINE"),
+                        "The customer moved on"))
+                .apply(new ClaimFact.Removed(UUID.randomUUID(), at(60), List.of("TEAMS")));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.REJECTED_FINAL);
+        assertThat(claim.state().rejectionReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("PARTNER_REQUEST");
+            assertThat(reason.message()).isEqualTo("The customer moved on");
+        });
+        assertThat(claim.state().workloads().values()).containsOnly(WorkloadState.REMOVED);
+        assertThat(claim.status().withdrawable()).isFalse();
+    }
+
+    @Test
     void withdrawsUntilTheAssociationsAreActiveAndNotAfter() {
         Claim withdrawn = submitted.withdraw("wrong tenant", at(1), UUID.randomUUID());
         Claim associated = submitted.apply(new ClaimFact.Activated(UUID.randomUUID(), at(4),

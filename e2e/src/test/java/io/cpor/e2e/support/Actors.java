@@ -135,6 +135,17 @@ public final class Actors {
             }
         }
 
+        /** Ends an association ("Disassociate customer"). */
+        public Http.Answer disassociate(UUID requestId, String reason) {
+            try {
+                return answered(json, associations.disassociate(requestId.toString(),
+                        new io.cpor.e2e.client.associations.model.DisassociateRequest().reason(reason)));
+            }
+            catch (io.cpor.e2e.client.associations.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
+        }
+
         /** The partner's claims as the CSV export gives them (the generated client reads JSON only). */
         public Http.Answer export(String query) {
             return Http.get(stack.url(8080) + "/api/v1/claims?" + query, stack.token(client), "text/csv");

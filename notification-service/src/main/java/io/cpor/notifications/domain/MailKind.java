@@ -8,7 +8,9 @@ import java.util.Locale;
  */
 public enum MailKind {
     CUSTOMER_ASSOCIATION_REQUEST, PARTNER_CLAIM_REJECTED, PARTNER_INFORMATION_REQUESTED,
-    PARTNER_WORKLOADS_CONFLICTED, PARTNER_ASSOCIATION_ACTIVE, PARTNER_CUSTOMER_DECLINED, PARTNER_CUSTOMER_REMOVED;
+    PARTNER_WORKLOADS_CONFLICTED, PARTNER_ASSOCIATION_ACTIVE, PARTNER_CUSTOMER_DECLINED, PARTNER_CUSTOMER_REMOVED,
+    /** The customer is told its partner of record ended the association (in the customer's language). */
+    CUSTOMER_ASSOCIATION_ENDED;
 
     /** The prefix of this kind's messages, e.g. {@code partner-claim-rejected}. */
     public String messages() {

@@ -4,6 +4,7 @@ import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
 import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.ConflictReason;
@@ -72,6 +73,9 @@ final class MailRequests {
             return partnerMail(MailKind.PARTNER_CUSTOMER_DECLINED, declined.getMetadata(),
                     declined.getPartnerId(), declined.getPartnerContact(), declined.getClaimName(), workloads(declined.getWorkloads()), now);
         }
+        if (event instanceof AssociationDisassociated ended) {
+            return Optional.of(endedMail(ended, partner, now));
+        }
         if (event instanceof AssociationRemoved removed) {
             return partnerMail(MailKind.PARTNER_CUSTOMER_REMOVED, removed.getMetadata(), removed.getPartnerId(),
                     removed.getPartnerContact(),
@@ -108,6 +112,27 @@ final class MailRequests {
                 MailKind.CUSTOMER_ASSOCIATION_REQUEST, new Recipient(customer.getContact().getEmail(),
                         customer.getContact().getName()), customer.getLocale(), model,
                 new CustomerNotice(requested.getRequestId(), customer.getTenantId(), requested.getPartnerId()), now);
+    }
+
+    /**
+     * The customer's mail when the partner ends the association: the partner as registered (never the claim's text,
+     * nor the partner's reason, which it typed), the tenant and the workloads, in the customer's language.
+     */
+    private OutgoingMail endedMail(AssociationDisassociated ended, RegisteredPartner partner, Instant now) {
+        if (partner == null || !partner.partnerId().equals(ended.getPartnerId())) {
+            throw new IllegalArgumentException("the registered partner of the association is needed");
+        }
+        var customer = ended.getCustomer();
+        Map<String, Object> model = new HashMap<>();
+        model.put("partnerName", customer.getContact().getName());
+        model.put("claimName", partner.name());
+        model.put(OutgoingMail.PARTNER_ID, ended.getPartnerId());
+        model.put("claimId", ended.getPartnerId());
+        model.put("tenantId", customer.getTenantId().toString());
+        model.put("items", workloads(ended.getWorkloads()));
+        return OutgoingMail.queue(ended.getMetadata().getEventId(), ended.getMetadata().getClaimId(),
+                MailKind.CUSTOMER_ASSOCIATION_ENDED, new Recipient(customer.getContact().getEmail(),
+                        customer.getContact().getName()), customer.getLocale(), model, null, now);
     }
 
     /** A partner mail: the claim, a list (reasons, questions or workloads), and any extra values by name. */

@@ -1,5 +1,6 @@
 package io.cpor.notifications.messaging;
 
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.notifications.domain.Mails;
 import io.cpor.schemas.Topics;
@@ -43,7 +44,8 @@ class NotificationListener {
         Topics.ASSOCIATIONS_EVENTS})
     void on(ConsumerRecord<String, Object> record) {
         RegisteredPartner partner = record.value() instanceof AssociationRequested requested
-                ? registered(requested.getPartnerId()) : null;
+                ? registered(requested.getPartnerId())
+                : record.value() instanceof AssociationDisassociated ended ? registered(ended.getPartnerId()) : null;
         requests.of(record.value(), partner, clock.instant().truncatedTo(ChronoUnit.MILLIS)).ifPresent(mail -> {
             Boolean queued = mails.enqueue(mail).block(TIMEOUT);
             meters.counter("cpor.notifications.mails.queued", "kind", mail.kind().name(), "duplicate",
@@ -55,7 +57,7 @@ class NotificationListener {
     private RegisteredPartner registered(String partnerId) {
         Optional<RegisteredPartner> found = partners.partner(partnerId).block(TIMEOUT);
         if (found == null || found.isEmpty()) {
-            throw new InvalidEventException("AssociationRequested names PartnerID " + partnerId
+            throw new InvalidEventException("The association names PartnerID " + partnerId
                     + ", which the partner directory does not know");
         }
         return found.get();

@@ -104,6 +104,20 @@ class CustomerMailIntegrationTests extends NotificationServiceTest {
     }
 
     @Test
+    void theCustomerIsToldInTheirLanguageWhenThePartnerEndsTheAssociationWithoutThePartnersWords() {
+        String customer = Events.address("cliente");
+        var ended = Events.disassociated(customer, "pt-BR", "Click https://evil.example to keep your licences");
+
+        topics().send(Topics.ASSOCIATIONS_EVENTS, ended.getTenantId().toString(), ended);
+
+        Mailbox.Mail mail = awaitMails(customer, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Litware Consulting Ltd (PartnerID 1000001) não é mais o parceiro de "
+                + "registro da sua organização");
+        assertThat(mail.text()).contains("Olá Ana Souza,", "encerrou a associação", "locatário "
+                + ended.getTenantId(), "Microsoft Teams").doesNotContain("evil.example", "Claimed by Contoso IT");
+    }
+
+    @Test
     void sameEventDeliveredTwiceSendsOneMail() {
         String customer = Events.address("customer");
         AssociationRequested requested = Events.requested(customer, "en", declineUrl("twice")).build();

@@ -1,6 +1,7 @@
 package io.cpor.validation.messaging;
 
 import io.cpor.events.associations.AssociationDeclined;
+import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
@@ -59,6 +60,10 @@ class ClaimLifecycleListener {
         }
         else if (event instanceof AssociationRemoved removed) {
             reviews.onClaimClosed(removed.getMetadata().getClaimId()).block(TIMEOUT);
+        }
+        else if (event instanceof AssociationDisassociated ended) {
+            // The partner ended it: the workloads are free, so another claim for them is no duplicate.
+            reviews.onClaimClosed(ended.getMetadata().getClaimId()).block(TIMEOUT);
         }
     }
 
