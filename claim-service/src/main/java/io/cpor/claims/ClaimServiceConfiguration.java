@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class ClaimServiceConfiguration {
 
     @Bean
-    Claims claims(ClaimStore store, ClaimEventsPublisher publisher, Clock clock) {
-        return new Claims(store, publisher, clock);
+    Claims claims(ClaimStore store, ClaimEventsPublisher publisher, DisputeProperties disputes, Clock clock) {
+        return new Claims(store, publisher, disputes.window(), clock);
     }
 
     @Bean

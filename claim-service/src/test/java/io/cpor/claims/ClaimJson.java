@@ -38,6 +38,7 @@ public final class ClaimJson {
                 .put("sizeBytes", 48_213)
                 .put("sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                 .put("uri", "https://files.partner-one.example/poe.pdf");
+        claim.put("programTermsAccepted", true);
         return claim;
     }
 

@@ -128,6 +128,8 @@ class JourneysIntegrationTests {
         assertThat(viewer.withdraw(claimId).status()).isEqualTo(403);
         assertThat(viewer.answer(claimId, "I cannot answer").status()).isEqualTo(403);
         assertThat(viewer.submitDraft(claimId).status()).isEqualTo(403);
+        assertThat(viewer.edit(claimId, Map.of("comment", "I cannot comment")).status()).isEqualTo(403);
+        assertThat(viewer.dispute(claimId, "I cannot dispute").status()).isEqualTo(403);
         Http.Answer export = viewer.export("tenantId=" + spec.tenantId());
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body()).startsWith("claimId,name,status,").contains(claimId + "," + spec.name() + ",");
@@ -156,7 +158,7 @@ class JourneysIntegrationTests {
     }
 
     @Test
-    void validatorAsksPartnerAnswersValidatorApproves() {
+    void validatorAsksPartnerChangesTheClaimAndAnswersValidatorSeesTheChangesAndApproves() {
         ClaimSpec spec = ClaimSpec.fresh("1000001", "loop");
         UUID claimId = partner.submit(spec);
         validator.awaitReview(claimId, "PENDING");
@@ -170,14 +172,103 @@ class JourneysIntegrationTests {
                 .isEqualTo("[\"MISSING_PROOF_OF_EXECUTION\",\"MISSING_CUSTOMER_ACKNOWLEDGEMENT\"]");
         assertThat(actors.awaitMail(spec.partnerEmail(), mail -> mail.subject().startsWith("Information requested"))
                 .get(0).text()).contains("Attach the signed statement of work", "/information");
+        Http.Answer edited = partner.edit(claimId, Map.of(
+                "workloads", List.of("TEAMS", "EXCHANGE_ONLINE", "INTUNE"),
+                "comment", "Intune was part of the same rollout"));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         Http.Answer answered = partner.answer(claimId, "The signed statement of work is at the same address.");
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
 
         JsonNode review = validator.awaitReview(claimId, "PENDING");
         assertThat(review.path("round").asInt()).isEqualTo(2);
+        assertThat(review.at("/claim/workloads").toString())
+                .isEqualTo("[\"TEAMS\",\"EXCHANGE_ONLINE\",\"INTUNE\"]");
+        JsonNode changes = review.at("/informationExchanges/0/changes");
+        assertThat(changes.get(0).path("field").asText()).isEqualTo("workloads");
+        assertThat(changes.get(0).path("after").asText()).isEqualTo("TEAMS, EXCHANGE_ONLINE, INTUNE");
+        assertThat(changes.get(1).path("after").asText()).isEqualTo("Intune was part of the same rollout");
+        validator.approve(claimId);
+
+        JsonNode approved = partner.awaitStatus(claimId, "AWAITING_CUSTOMER");
+        assertThat(approved.at("/workloads/2/workload").asText()).isEqualTo("INTUNE");
+        assertThat(approved.path("timeline").toString())
+                .contains("Partner comment: Intune was part of the same rollout");
+    }
+
+    @Test
+    void aRejectedClaimIsDisputedAndApprovedOnReview() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "dispute");
+        UUID claimId = partner.submit(spec);
+        validator.awaitReview(claimId, "PENDING");
+        Http.Answer rejected = validator.decide(claimId, Map.of("decision", "REJECT",
+                "reason", "The proof does not show the customer's consent"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(partner.awaitStatus(claimId, "REJECTED").path("disputableUntil").asText()).isNotEmpty();
+
+        Http.Answer disputed = partner.dispute(claimId, "The consent is on page 3 of the proof of execution.");
+        assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
+        assertThat(disputed.json().path("status").asText()).isEqualTo("DISPUTED");
+
+        JsonNode review = validator.awaitReview(claimId, "PENDING");
+        assertThat(review.path("round").asInt()).isEqualTo(2);
+        assertThat(review.at("/dispute/justification").asText())
+                .isEqualTo("The consent is on page 3 of the proof of execution.");
+        assertThat(review.at("/dispute/rejectedFor/0/message").asText())
+                .isEqualTo("The proof does not show the customer's consent");
         validator.approve(claimId);
 
         partner.awaitStatus(claimId, "AWAITING_CUSTOMER");
+    }
+
+    @Test
+    void aDisputeRejectedAgainIsFinalAndASecondDisputeIsRefused() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "final").tenant(UUID.randomUUID());
+        UUID claimId = partner.submit(spec);
+        partner.awaitStatus(claimId, "REJECTED");
+
+        Http.Answer disputed = partner.dispute(claimId, "The domain was added to the tenant last week.");
+        assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
+        JsonNode review = validator.awaitReview(claimId, "PENDING");
+        assertThat(review.at("/dispute/rejectedFor").toString()).as("the checks that failed")
+                .contains("TENANT_DOMAIN_MISMATCH");
+        Http.Answer rejected = validator.decide(claimId, Map.of("decision", "REJECT",
+                "reason", "The domain is still not one of the tenant's"));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        partner.awaitStatus(claimId, "REJECTED_FINAL");
+
+        Http.Answer again = partner.dispute(claimId, "Please look once more.");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("dispute-already-raised");
+    }
+
+    @Test
+    void aBusinessApplicationsClaimNamesItsTechnicalContactAndEveryClaimAcceptsTheTerms() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "bizapps");
+        Map<String, Object> body = new java.util.LinkedHashMap<>(spec.body());
+        body.put("solutionArea", "BUSINESS_APPLICATIONS");
+        body.put("program", "OSU_BUSINESS_APPLICATIONS");
+        body.put("partnerRole", "USE_OR_CONSUME");
+        body.put("workloads", List.of("DYNAMICS_365_SALES"));
+        body.put("subscriptionId", "8c6f7b1e-1d2a-4a34-9d1b-5b4f2b7f6e10");
+        body.put("incentiveOptOut", true);
+        String url = stack.url(8080) + "/api/v1/claims";
+        String token = stack.token("demo-partner-1");
+
+        Http.Answer withoutContact = Http.post(url, token, body);
+        assertThat(withoutContact.status()).isEqualTo(400);
+        assertThat(withoutContact.body()).contains("\"technicalContact\"");
+        Map<String, Object> noTerms = new java.util.LinkedHashMap<>(spec.body());
+        noTerms.remove("programTermsAccepted");
+        assertThat(Http.post(url, token, noTerms).body()).contains("\"programTermsAccepted\"");
+
+        body.put("technicalContact", Map.of("name", "Rui Tech", "email", "rui@partner.example",
+                "phone", "+55 11 5555-0100"));
+        Http.Answer accepted = Http.post(url, token, body);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        JsonNode claim = partner.claim(UUID.fromString(accepted.json().path("claimId").asText()));
+        assertThat(claim.at("/technicalContact/name").asText()).isEqualTo("Rui Tech");
+        assertThat(claim.path("programTermsAccepted").asBoolean()).isTrue();
+        assertThat(claim.path("incentiveOptOut").asBoolean()).isTrue();
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.claims.ClaimAmended;
+import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
@@ -34,7 +36,8 @@ public enum Topic {
 
     CLAIMS_SUBMITTED(Topics.CLAIMS_SUBMITTED, Key.CLAIM_ID, Service.CLAIMS,
             Set.of(Service.VALIDATION, Service.ASSOCIATIONS),
-            ClaimSubmitted.class, ClaimInformationProvided.class, ClaimWithdrawn.class),
+            ClaimSubmitted.class, ClaimInformationProvided.class, ClaimWithdrawn.class, ClaimAmended.class,
+            ClaimDisputed.class),
     CLAIMS_REVIEW(Topics.CLAIMS_REVIEW, Key.CLAIM_ID, Service.VALIDATION, Set.of(Service.CLAIMS),
             ReviewRequested.class),
     // validation-service records the decisions taken through its API here too; validator tools write the others.

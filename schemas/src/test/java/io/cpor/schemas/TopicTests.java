@@ -39,7 +39,8 @@ class TopicTests {
 
         assertThat(schema.getType()).isEqualTo(Schema.Type.UNION);
         assertThat(schema.getTypes()).extracting(Schema::getName)
-                .containsExactly("ClaimSubmitted", "ClaimInformationProvided", "ClaimWithdrawn");
+                .containsExactly("ClaimSubmitted", "ClaimInformationProvided", "ClaimWithdrawn",
+                        "ClaimAmended", "ClaimDisputed");
         assertThat(Topic.CLAIMS_SUBMITTED.carries(ClaimWithdrawn.getClassSchema())).isTrue();
         assertThat(Topic.CLAIMS_SUBMITTED.carries(ReviewDecided.getClassSchema())).isFalse();
     }

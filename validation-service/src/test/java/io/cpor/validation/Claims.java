@@ -2,6 +2,9 @@ package io.cpor.validation;
 
 import io.cpor.events.EventMetadata;
 import io.cpor.events.claims.Claim;
+import io.cpor.events.claims.ClaimAmended;
+import io.cpor.events.claims.ClaimChange;
+import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
@@ -52,6 +55,18 @@ public final class Claims {
     public static ClaimInformationProvided answered(UUID claimId, String message) {
         return ClaimInformationProvided.newBuilder().setMetadata(metadata(claimId)).setPartnerId("1000001")
                 .setInResponseTo(null).setMessage(message).setDocuments(List.of()).build();
+    }
+
+    /** The partner changed the claim while a question was open: the claim as it is now and one change. */
+    public static ClaimAmended amended(UUID claimId, Claim claim, String field, String before, String after) {
+        return ClaimAmended.newBuilder().setMetadata(metadata(claimId)).setPartnerId(claim.getPartnerId())
+                .setClaim(claim).setChanges(List.of(ClaimChange.newBuilder().setField(field).setBefore(before)
+                        .setAfter(after).build())).build();
+    }
+
+    public static ClaimDisputed disputed(UUID claimId, String justification) {
+        return ClaimDisputed.newBuilder().setMetadata(metadata(claimId)).setPartnerId("1000001")
+                .setJustification(justification).setDocuments(List.of()).build();
     }
 
     public static ClaimWithdrawn withdrawn(UUID claimId, UUID tenant) {

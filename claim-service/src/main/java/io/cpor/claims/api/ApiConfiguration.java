@@ -7,9 +7,12 @@ import io.cpor.support.openapi.ApiRules;
 import io.cpor.support.security.ApiSecurity;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -32,6 +35,11 @@ class ApiConfiguration {
     @Bean
     ClaimRequestValidator claimRequestValidator(SolutionCatalog catalog) {
         return new ClaimRequestValidator(catalog);
+    }
+
+    @Bean
+    ClaimAmendments claimAmendments(ClaimRequestValidator validator, SolutionCatalog catalog, JsonMapper json) {
+        return new ClaimAmendments(validator, catalog, json);
     }
 
     @Bean
@@ -64,13 +72,37 @@ class ApiConfiguration {
                 .build();
     }
 
+    /**
+     * The answer to a PATCH is a draft or a claim: its {@code status} tells which (DRAFT, or any status of a claim),
+     * so a generated client reads it as the one it is.
+     */
+    @Bean
+    OpenApiCustomizer draftOrClaimByStatus() {
+        return api -> {
+            PathItem path = api.getPaths() == null ? null : api.getPaths().get("/api/v1/claims/{claimId}");
+            if (path == null || path.getPatch() == null) {
+                return;
+            }
+            Discriminator byStatus = new Discriminator().propertyName("status")
+                    .mapping("DRAFT", "#/components/schemas/DraftView");
+            for (ClaimStatus status : ClaimStatus.values()) {
+                byStatus.mapping(status.name(), "#/components/schemas/ClaimView");
+            }
+            path.getPatch().getResponses().get("200").getContent().get("application/json").getSchema()
+                    .setDiscriminator(byStatus);
+        };
+    }
+
     @Bean
     OpenAPI claimsApi() {
         return new OpenAPI()
-                .info(new Info().title("CPOR claims API").version("v1")
+                .info(new Info().title("CPOR claims API").version("v1.1")
                         .description("Customer association claims (Claiming Partner of Record). Every call takes an "
                                 + "OAuth2 bearer token with scope cpor.claims and your partner_id. Errors are RFC 9457 "
-                                + "problem details (application/problem+json) naming every offending field."))
+                                + "problem details (application/problem+json) naming every offending field. Since "
+                                + "v1.1 a claim accepts the program's terms (programTermsAccepted: true, required) "
+                                + "and a Business Applications claim names a technical contact: a v1 client's "
+                                + "claim without them is refused with 400 naming the field."))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
     }

@@ -24,7 +24,9 @@ final class ApiExamples {
                 "sizeBytes": 48213,
                 "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                 "uri": "https://files.partner-one.example/poe.pdf"
-              }
+              },
+              "comments": "Teams and Exchange Online deployed in March; usage report attached to the proof.",
+              "programTermsAccepted": true
             }""";
 
     static final String INVALID = """

@@ -13,13 +13,12 @@ final class ClaimAnswers {
     private ClaimAnswers() {
     }
 
-    /** A claim (or draft) the caller has not is 404; a change its status does not allow is 409. */
+    /** A claim (or draft) the caller has not is 404; a change its status does not allow is 409, coded. */
     static <T> Mono<T> mapped(Mono<T> result) {
         return result
                 .onErrorMap(ClaimNotFoundException.class, e -> ProblemException.notFound("claim-not-found",
                         e.getMessage()))
-                .onErrorMap(ClaimStateException.class, e -> ProblemException.conflict("claim-state-conflict",
-                        e.getMessage()));
+                .onErrorMap(ClaimStateException.class, e -> ProblemException.conflict(e.code(), e.getMessage()));
     }
 
     /** A path's claim id; one that is not a UUID names no claim (404). */

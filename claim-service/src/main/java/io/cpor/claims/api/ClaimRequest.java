@@ -19,7 +19,16 @@ record ClaimRequest(
                 example = "[\"TEAMS\", \"EXCHANGE_ONLINE\"]") List<String> workloads,
         @Schema(description = "The customer's subscription id; required for Business Applications claims",
                 nullable = true) String subscriptionId,
-        @Schema(description = "The signed proof of execution", nullable = true) DocumentRequest proofOfExecution) {
+        @Schema(description = "The signed proof of execution", nullable = true) DocumentRequest proofOfExecution,
+        @Schema(description = "Your technical person for the deployment: required for Business Applications "
+                + "claims, and only for them", nullable = true) TechnicalContactRequest technicalContact,
+        @Schema(description = "Your comments for the validator, at most 4000 characters; they appear in the "
+                + "claim's timeline", nullable = true, example = "Deployment finished in March; usage report "
+                + "attached to the proof.") String comments,
+        @Schema(description = "You accept the program's terms: required, and true, to submit", example = "true")
+        Boolean programTermsAccepted,
+        @Schema(description = "true: the association is recognised but you earn no incentive for it (default "
+                + "false)", nullable = true, example = "false") Boolean incentiveOptOut) {
 
     /** The customer's tenant and the person who is notified. */
     record CustomerRequest(
@@ -42,6 +51,14 @@ record ClaimRequest(
     record PartnerContactRequest(
             @Schema(example = "Sam Partner") String name,
             @Schema(example = "sam@partner-one.example") String email) {
+    }
+
+    /** Your technical person: name, email, optional phone. */
+    record TechnicalContactRequest(
+            @Schema(example = "Rui Tech") String name,
+            @Schema(example = "rui@partner-one.example") String email,
+            @Schema(description = "Digits, spaces, +, -, ( and ), at most 40", example = "+55 11 5555-0100",
+                    nullable = true) String phone) {
     }
 
     /** A document you keep: we store the reference, never the file. */

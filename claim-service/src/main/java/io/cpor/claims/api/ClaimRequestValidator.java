@@ -29,6 +29,7 @@ final class ClaimRequestValidator {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+() -]{3,40}");
 
     private final SolutionCatalog catalog;
 
@@ -69,7 +70,57 @@ final class ClaimRequestValidator {
         if (request.proofOfExecution() != null) {
             document("proofOfExecution", request.proofOfExecution(), violations);
         }
+        technicalContact(request, violations);
+        if (request.comments() != null) {
+            violations.text("comments", request.comments(), MAX_MESSAGE, false);
+        }
+        if (request.programTermsAccepted() == null) {
+            violations.missing("programTermsAccepted", "is required: true to accept the program's terms");
+        }
+        else if (!request.programTermsAccepted()) {
+            violations.missing("programTermsAccepted", "must be true: a claim is submitted only with the "
+                    + "program's terms accepted");
+        }
         return violations.list;
+    }
+
+    /** A comment added to a claim: at most 4000 characters, line breaks allowed. */
+    List<FieldViolation> validateComment(String field, String comment) {
+        Violations violations = new Violations(false);
+        violations.text(field, comment, MAX_MESSAGE, true);
+        return violations.list;
+    }
+
+    List<FieldViolation> validate(DisputeRequest body) {
+        Violations violations = new Violations(false);
+        if (body == null) {
+            violations.add("(body)", "a justification is required");
+            return violations.list;
+        }
+        violations.text("justification", body.justification(), MAX_MESSAGE, true);
+        documents(body.documents(), violations);
+        return violations.list;
+    }
+
+    /** Required where the solution area asks for one (Business Applications), refused elsewhere. */
+    private void technicalContact(ClaimRequest request, Violations violations) {
+        var area = request.solutionArea() == null ? java.util.Optional.<SolutionCatalog.SolutionArea>empty()
+                : catalog.solutionArea(request.solutionArea());
+        ClaimRequest.TechnicalContactRequest contact = request.technicalContact();
+        if (contact == null) {
+            if (area.map(SolutionCatalog.SolutionArea::technicalContactRequired).orElse(false)) {
+                violations.missing("technicalContact", "is required for " + area.get().name() + " claims");
+            }
+            return;
+        }
+        if (area.isPresent() && !area.get().technicalContactRequired()) {
+            violations.add("technicalContact", "only claims of a solution area that asks for one have a technical "
+                    + "contact; " + area.get().name() + " does not");
+        }
+        person("technicalContact", contact.name(), contact.email(), violations);
+        if (contact.phone() != null && !PHONE.matcher(contact.phone()).matches()) {
+            violations.add("technicalContact.phone", "must be 3 to 40 digits, spaces, +, -, ( or )");
+        }
     }
 
     List<FieldViolation> validate(InformationRequestBody body) {
@@ -79,15 +130,20 @@ final class ClaimRequestValidator {
             return violations.list;
         }
         violations.text("message", body.message(), MAX_MESSAGE, true);
-        if (body.documents() != null) {
-            if (body.documents().size() > MAX_DOCUMENTS) {
-                violations.add("documents", "at most " + MAX_DOCUMENTS + " documents");
-            }
-            for (int i = 0; i < body.documents().size(); i++) {
-                document("documents[" + i + "]", body.documents().get(i), violations);
-            }
-        }
+        documents(body.documents(), violations);
         return violations.list;
+    }
+
+    private static void documents(List<ClaimRequest.DocumentRequest> documents, Violations violations) {
+        if (documents == null) {
+            return;
+        }
+        if (documents.size() > MAX_DOCUMENTS) {
+            violations.add("documents", "at most " + MAX_DOCUMENTS + " documents");
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            document("documents[" + i + "]", documents.get(i), violations);
+        }
     }
 
     List<FieldViolation> validate(WithdrawRequest body) {

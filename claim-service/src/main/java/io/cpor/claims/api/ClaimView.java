@@ -2,8 +2,10 @@ package io.cpor.claims.api;
 
 import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimDetails;
+import io.cpor.claims.domain.ClaimStatus;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,9 +15,10 @@ record ClaimView(
         @Schema(example = "5d9c2f7e-3b1a-4c8e-9f6d-2a7b1c0e4d53") String claimId,
         @Schema(example = "1000001") String partnerId,
         @Schema(example = "Contoso Teams rollout") String name,
-        @Schema(description = "SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, REJECTED, APPROVED, AWAITING_CUSTOMER, "
-                + "ASSOCIATED, DECLINED_BY_CUSTOMER, WITHDRAWN, REMOVED_BY_CUSTOMER or REJECTED_FINAL (ended for good: "
-                + "by the partner, PARTNER_REQUEST)", example = "AWAITING_CUSTOMER")
+        @Schema(description = "SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, REJECTED, DISPUTED (in review again: "
+                + "you dispute the rejection), APPROVED, AWAITING_CUSTOMER, ASSOCIATED, DECLINED_BY_CUSTOMER, "
+                + "WITHDRAWN, REMOVED_BY_CUSTOMER or REJECTED_FINAL (ended for good: rejected after a dispute, or "
+                + "ended by the partner, PARTNER_REQUEST)", example = "AWAITING_CUSTOMER")
         String status,
         Instant submittedAt,
         Instant updatedAt,
@@ -30,9 +33,18 @@ record ClaimView(
         String subscriptionId,
         @Schema(description = "The signed proof of execution, if one was given", nullable = true)
         ClaimRequest.DocumentRequest proofOfExecution,
+        @Schema(description = "Your technical person, for Business Applications claims", nullable = true)
+        ClaimRequest.TechnicalContactRequest technicalContact,
+        @Schema(description = "Your comments at submission", nullable = true) String comments,
+        @Schema(description = "You accepted the program's terms when submitting") boolean programTermsAccepted,
+        @Schema(description = "You opted out of the program's incentive") boolean incentiveOptOut,
         @Schema(description = "Until when the customer may decline, once they are notified", nullable = true)
         Instant declineBy,
         @Schema(description = "Why the claim was rejected") List<ReasonView> rejectionReasons,
+        @Schema(description = "While the claim is REJECTED and not disputed yet: until when you may dispute it",
+                nullable = true) Instant disputableUntil,
+        @Schema(description = "Your dispute of the rejection, once you raised it", nullable = true)
+        DisputeView dispute,
         @Schema(description = "The validator's last question, while it is open or after", nullable = true)
         InformationRequestView informationRequest,
         @Schema(description = "What happened when, oldest first") List<TimelineView> timeline) {
@@ -51,10 +63,14 @@ record ClaimView(
             List<String> reasons, Instant requestedAt, Instant answerBy) {
     }
 
+    record DisputeView(Instant disputedAt, String justification, List<ClaimRequest.DocumentRequest> documents) {
+    }
+
     record TimelineView(Instant at, @Schema(example = "APPROVED") String event, String detail) {
     }
 
-    static ClaimView of(Claim claim) {
+    /** The claim as its partner reads it; a rejection may be disputed for {@code disputeWindow}. */
+    static ClaimView of(Claim claim, Duration disputeWindow) {
         Claim.State state = claim.state();
         ClaimDetails details = state.details();
         ClaimDetails.Customer customer = details.customer();
@@ -68,15 +84,27 @@ record ClaimView(
                 details.solutionArea(), details.program(), details.partnerRole(),
                 state.workloads().entrySet().stream()
                         .map(entry -> new WorkloadView(entry.getKey(), entry.getValue().name())).toList(),
-                details.subscriptionId(), document(details.proofOfExecution()), state.declineBy(),
+                details.subscriptionId(), document(details.proofOfExecution()),
+                technical(details.technicalContact()), details.comments(), details.programTermsAccepted(),
+                details.incentiveOptOut(), state.declineBy(),
                 state.rejectionReasons().stream().map(reason -> new ReasonView(reason.code(), reason.message()))
                         .toList(),
+                state.status() == ClaimStatus.REJECTED && state.dispute() == null
+                        ? claim.disputableUntil(disputeWindow) : null,
+                state.dispute() == null ? null : new DisputeView(state.dispute().disputedAt(),
+                        state.dispute().justification(), state.dispute().documents().stream()
+                                .map(ClaimView::document).toList()),
                 state.informationRequest() == null ? null : new InformationRequestView(
                         state.informationRequest().message(), state.informationRequest().reasons(),
                         state.informationRequest().requestedAt(),
                         state.informationRequest().answerBy()),
                 state.timeline().stream().map(entry -> new TimelineView(entry.at(), entry.event(), entry.detail()))
                         .toList());
+    }
+
+    static ClaimRequest.TechnicalContactRequest technical(ClaimDetails.TechnicalContact contact) {
+        return contact == null ? null : new ClaimRequest.TechnicalContactRequest(contact.name(), contact.email(),
+                contact.phone());
     }
 
     static ClaimRequest.DocumentRequest document(ClaimDetails.DocumentRef ref) {

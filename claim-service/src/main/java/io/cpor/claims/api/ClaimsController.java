@@ -1,7 +1,6 @@
 package io.cpor.claims.api;
 
 import io.cpor.claims.domain.Claim;
-import io.cpor.claims.domain.ClaimDetails;
 import io.cpor.claims.domain.ClaimNotFoundException;
 import io.cpor.claims.domain.ClaimStateException;
 import io.cpor.claims.domain.ClaimStatus;
@@ -149,7 +148,7 @@ class ClaimsController {
             content = @Content(mediaType = "application/problem+json"))
     Mono<ClaimView> get(@AuthenticationPrincipal Jwt token, @PathVariable String claimId) {
         return ClaimAnswers.mapped(claims.get(PartnerTokens.partnerId(token), ClaimAnswers.claimId(claimId))
-                .map(ClaimView::of));
+                .map(this::view));
     }
 
     @GetMapping
@@ -178,7 +177,7 @@ class ClaimsController {
             Claim last = page.isEmpty() ? null : page.get(page.size() - 1);
             String next = found.size() > size ? new KeysetCursor(order, storeOrder.field().valueOf(last), last.id())
                     .encode() : null;
-            return new ClaimPage(page.stream().map(ClaimView::of).toList(), next);
+            return new ClaimPage(page.stream().map(this::view).toList(), next);
         });
     }
 
@@ -210,11 +209,9 @@ class ClaimsController {
         String partnerId = PartnerTokens.partnerId(token);
         UUID id = ClaimAnswers.claimId(claimId);
         refuseInvalid(validator.validate(body));
-        List<ClaimDetails.DocumentRef> documents = body.documents() == null ? List.of()
-                : body.documents().stream().map(ClaimRequests::document).toList();
-        return ClaimAnswers.mapped(claims.provideInformation(partnerId, id, body.message(), documents,
-                UUID.randomUUID())
-                .map(ClaimView::of));
+        return ClaimAnswers.mapped(claims.provideInformation(partnerId, id, body.message(),
+                ClaimRequests.documents(body.documents()), UUID.randomUUID())
+                .map(this::view));
     }
 
     @PostMapping("/{claimId}/withdraw")
@@ -229,7 +226,33 @@ class ClaimsController {
         refuseInvalid(validator.validate(body));
         return ClaimAnswers.mapped(claims.withdraw(partnerId, id, body == null ? null : body.reason(),
                 UUID.randomUUID())
-                .map(ClaimView::of));
+                .map(this::view));
+    }
+
+    @PostMapping(path = "/{claimId}/dispute", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "dispute", summary = "Dispute a rejection", description = "Once per claim, within "
+            + "30 days of the rejection (disputableUntil): the claim is DISPUTED and goes back to review with your "
+            + "justification; approval continues as any approval does, a second rejection is final "
+            + "(REJECTED_FINAL). A rejection by the automated checks may be disputed too.")
+    @ApiResponse(responseCode = "200", description = "Disputed; the claim is DISPUTED")
+    @ApiResponse(responseCode = "400", description = "Invalid body: every offending field in errors",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such claim of yours",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Not rejected (claim-state-conflict), disputed before "
+            + "(dispute-already-raised) or too late (dispute-window-closed)",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ClaimView> dispute(@AuthenticationPrincipal Jwt token, @PathVariable String claimId,
+            @RequestBody DisputeRequest body) {
+        String partnerId = PartnerTokens.partnerId(token);
+        UUID id = ClaimAnswers.claimId(claimId);
+        refuseInvalid(validator.validate(body));
+        return ClaimAnswers.mapped(claims.dispute(partnerId, id, body.justification().strip(),
+                ClaimRequests.documents(body.documents()), UUID.randomUUID()).map(this::view));
+    }
+
+    private ClaimView view(Claim claim) {
+        return ClaimView.of(claim, claims.disputeWindow());
     }
 
     private void refuseInvalid(List<FieldViolation> violations) {

@@ -10,7 +10,7 @@ import java.util.Map;
 record DraftView(
         @Schema(description = "The id the claim will have once submitted",
                 example = "5d9c2f7e-3b1a-4c8e-9f6d-2a7b1c0e4d53") String claimId,
-        @Schema(description = "Always DRAFT", example = "DRAFT") String status,
+        @Schema(description = "Always DRAFT", example = "DRAFT", allowableValues = "DRAFT") String status,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "When the draft is forgotten unless edited before") Instant expiresAt,

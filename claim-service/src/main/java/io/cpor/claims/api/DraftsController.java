@@ -9,6 +9,7 @@ import io.cpor.support.security.PartnerTokens;
 import io.cpor.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Drafts: a claim stored before it is complete ({@code POST ?draft=true}, in {@link ClaimsController}), read, edited
  * with JSON merge patches, and submitted when done, when it is checked as a claim is and goes to review under the
- * draft's id.
+ * draft's id. The same patch changes a submitted claim while a validator's question is open.
  */
 @RestController
 @RequestMapping(path = "/api/v1/claims", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,11 +48,13 @@ class DraftsController {
     private final Drafts drafts;
     private final Claims claims;
     private final DraftContents contents;
+    private final ClaimAmendments amendments;
 
-    DraftsController(Drafts drafts, Claims claims, DraftContents contents) {
+    DraftsController(Drafts drafts, Claims claims, DraftContents contents, ClaimAmendments amendments) {
         this.drafts = drafts;
         this.claims = claims;
         this.contents = contents;
+        this.amendments = amendments;
     }
 
     @GetMapping("/drafts")
@@ -72,22 +75,31 @@ class DraftsController {
     }
 
     @PatchMapping(path = "/{claimId}", consumes = MERGE_PATCH)
-    @Operation(operationId = "editDraft",
-            summary = "Edit a draft", description = "A JSON merge patch (RFC 7386) of the claim: fields given "
-            + "replace, fields given as null go, the rest stay. The result is checked as a draft is.")
-    @ApiResponse(responseCode = "200", description = "The draft as it is now")
-    @ApiResponse(responseCode = "404", description = "No such draft of yours",
+    @Operation(operationId = "edit",
+            summary = "Edit a draft, or a claim while a validator's question is open", description = "A JSON merge "
+            + "patch (RFC 7386): fields given replace, fields given as null go, the rest stay. A draft takes any "
+            + "field and is checked as a draft is (answer: the draft). A submitted claim that is "
+            + "INFORMATION_REQUESTED takes customer.contact, partnerContact, technicalContact, workloads (of its "
+            + "solution area), proofOfExecution and a comment to add, and is checked as a submitted claim is "
+            + "(answer: the claim); the validator sees each change.")
+    @ApiResponse(responseCode = "200", description = "The draft or the claim as it is now",
+            content = @Content(schema = @Schema(oneOf = {DraftView.class, ClaimView.class})))
+    @ApiResponse(responseCode = "400", description = "The patch makes no valid draft or claim, or changes what "
+            + "cannot change: every offending field",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "A submitted claim, which this does not edit",
+    @ApiResponse(responseCode = "404", description = "No such draft or claim of yours",
             content = @Content(mediaType = "application/problem+json"))
-    Mono<DraftView> edit(@AuthenticationPrincipal Jwt token, @PathVariable String claimId,
+    @ApiResponse(responseCode = "409", description = "A submitted claim not waiting on your answer",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<Object> edit(@AuthenticationPrincipal Jwt token, @PathVariable String claimId,
             @RequestBody Map<String, Object> body) {
         String partnerId = PartnerTokens.partnerId(token);
         UUID id = ClaimAnswers.claimId(claimId);
         ObjectNode patch = contents.patch(body);
         return claims.find(partnerId, id)
-                .flatMap(claim -> Mono.<DraftView>error(ProblemException.conflict("claim-state-conflict",
-                        "The claim is " + claim.state().status() + ": only drafts are edited this way")))
+                .flatMap(claim -> ClaimAnswers.mapped(claims.amend(partnerId, id,
+                        details -> amendments.of(details, patch), UUID.randomUUID()))
+                        .<Object>map(amended -> ClaimView.of(amended, claims.disputeWindow())))
                 .switchIfEmpty(Mono.defer(() -> ClaimAnswers.mapped(drafts.edit(partnerId, id,
                         content -> contents.patched(content, patch, partnerId)).map(contents::view))));
     }

@@ -14,11 +14,14 @@ import java.util.stream.Collectors;
 final class ClaimDraft {
 
     private final Claim.State original;
+    ClaimDetails details;
     ClaimStatus status;
     final Map<String, WorkloadState> workloads;
     Instant declineBy;
     List<ClaimFact.Reason> rejectionReasons;
     InformationRequest informationRequest;
+    Instant rejectedAt;
+    Dispute dispute;
     final List<TimelineEntry> timeline;
     final Set<java.util.UUID> seenEventIds;
     Instant reviewClock;
@@ -27,11 +30,14 @@ final class ClaimDraft {
 
     ClaimDraft(Claim.State state) {
         this.original = state;
+        this.details = state.details();
         this.status = state.status();
         this.workloads = new LinkedHashMap<>(state.workloads());
         this.declineBy = state.declineBy();
         this.rejectionReasons = state.rejectionReasons();
         this.informationRequest = state.informationRequest();
+        this.rejectedAt = state.rejectedAt();
+        this.dispute = state.dispute();
         this.timeline = new ArrayList<>(state.timeline());
         this.seenEventIds = new LinkedHashSet<>(state.seenEventIds());
         this.reviewClock = state.reviewClock();
@@ -45,7 +51,7 @@ final class ClaimDraft {
         if (fact instanceof ClaimFact.ReviewStarted review) {
             timeline(at, "IN_REVIEW", review.round() > 1 ? "Back in review (round " + review.round() + ")"
                     : "In review");
-            reviewPhase(ClaimStatus.IN_REVIEW, at);
+            reviewPhase(inReview(), at);
         }
         else if (fact instanceof ClaimFact.InformationRequested request) {
             timeline(at, "INFORMATION_REQUESTED", "Information requested: " + request.message());
@@ -59,10 +65,12 @@ final class ClaimDraft {
             advance(ClaimStatus.APPROVED);
         }
         else if (fact instanceof ClaimFact.Rejected rejected) {
-            timeline(at, "REJECTED", "Rejected: " + rejected.reasons().stream().map(ClaimFact.Reason::code)
-                    .collect(Collectors.joining(", ")));
-            if (advance(ClaimStatus.REJECTED)) {
+            boolean last = dispute != null || rejected.afterDispute();
+            timeline(at, last ? "REJECTED_FINAL" : "REJECTED", (last ? "Rejected after the dispute: " : "Rejected: ")
+                    + rejected.reasons().stream().map(ClaimFact.Reason::code).collect(Collectors.joining(", ")));
+            if (advance(last ? ClaimStatus.REJECTED_FINAL : ClaimStatus.REJECTED)) {
                 rejectionReasons = rejected.reasons();
+                rejectedAt = at;
             }
         }
         else {
@@ -121,6 +129,11 @@ final class ClaimDraft {
         }
     }
 
+    /** The status of a claim a validator is reviewing: DISPUTED while its rejection is disputed. */
+    ClaimStatus inReview() {
+        return dispute != null ? ClaimStatus.DISPUTED : ClaimStatus.IN_REVIEW;
+    }
+
     /** A review-phase status, applied only if no later review-phase change has been. */
     boolean reviewPhase(ClaimStatus next, Instant at) {
         if (status.phase() > ClaimStatus.IN_REVIEW.phase() || at.isBefore(reviewClock)) {
@@ -161,8 +174,8 @@ final class ClaimDraft {
     }
 
     Claim.State state() {
-        return new Claim.State(original.id(), original.details(), status, workloads, original.submittedAt(),
-                updatedAt, declineBy, rejectionReasons, informationRequest, timeline, seenEventIds, reviewClock,
+        return new Claim.State(original.id(), details, status, workloads, original.submittedAt(),
+                updatedAt, declineBy, rejectionReasons, informationRequest, rejectedAt, dispute, timeline, seenEventIds, reviewClock,
                 original.pendingEvents(), original.idempotency(), revision);
     }
 
@@ -177,7 +190,7 @@ final class ClaimDraft {
         pending.add(event);
         return new Claim(new Claim.State(next.id(), next.details(), next.status(), next.workloads(),
                 next.submittedAt(), next.updatedAt(), next.declineBy(), next.rejectionReasons(),
-                next.informationRequest(), next.timeline(), next.seenEventIds(), next.reviewClock(), pending,
+                next.informationRequest(), next.rejectedAt(), next.dispute(), next.timeline(), next.seenEventIds(), next.reviewClock(), pending,
                 next.idempotency(), next.revision()), List.of(event));
     }
 }

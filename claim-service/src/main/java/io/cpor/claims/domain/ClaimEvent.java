@@ -27,6 +27,24 @@ public sealed interface ClaimEvent {
         }
     }
 
+    /** The partner changed the claim while a validator's question was open. */
+    record Amended(UUID eventId, Instant occurredAt, UUID causationId, List<ClaimChange> changes)
+            implements ClaimEvent {
+
+        public Amended {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** The partner disputed the claim's rejection. */
+    record Disputed(UUID eventId, Instant occurredAt, UUID causationId, String justification,
+            List<ClaimDetails.DocumentRef> documents) implements ClaimEvent {
+
+        public Disputed {
+            documents = List.copyOf(documents);
+        }
+    }
+
     /** The partner withdrew the claim. */
     record Withdrawn(UUID eventId, Instant occurredAt, UUID causationId, String reason) implements ClaimEvent {
     }

@@ -25,8 +25,9 @@ public sealed interface ClaimFact {
     record Approved(UUID eventId, Instant occurredAt, String approvedBy) implements ClaimFact {
     }
 
-    /** The claim was rejected, with every reason. */
-    record Rejected(UUID eventId, Instant occurredAt, List<Reason> reasons, String rejectedBy) implements ClaimFact {
+    /** The claim was rejected, with every reason; {@code afterDispute}: the rejection of a dispute, final. */
+    record Rejected(UUID eventId, Instant occurredAt, List<Reason> reasons, String rejectedBy, boolean afterDispute)
+            implements ClaimFact {
 
         public Rejected {
             reasons = List.copyOf(reasons);

@@ -21,16 +21,23 @@ public class Claims {
     private final ClaimStore store;
     private final ClaimEventsPublisher publisher;
     private final Clock clock;
+    private final Duration disputeWindow;
 
     /** Now, to the millisecond: what the store and the events keep, so an answer read back is the same. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public Claims(ClaimStore store, ClaimEventsPublisher publisher, Clock clock) {
+    public Claims(ClaimStore store, ClaimEventsPublisher publisher, Duration disputeWindow, Clock clock) {
         this.store = store;
         this.publisher = publisher;
+        this.disputeWindow = disputeWindow;
         this.clock = clock;
+    }
+
+    /** How long after its rejection a claim may be disputed. */
+    public Duration disputeWindow() {
+        return disputeWindow;
     }
 
     /**
@@ -76,6 +83,19 @@ public class Claims {
                 requestId));
     }
 
+    /** The partner changes its claim while a validator's question is open; see {@link Claim#amend}. */
+    public Mono<Claim> amend(String partnerId, UUID claimId,
+            java.util.function.Function<ClaimDetails, ClaimDetails.Amendment> patch, UUID requestId) {
+        return change(partnerId, claimId, claim -> claim.amend(patch, now(), requestId));
+    }
+
+    /** The partner disputes its claim's rejection; see {@link Claim#dispute}. */
+    public Mono<Claim> dispute(String partnerId, UUID claimId, String justification,
+            List<ClaimDetails.DocumentRef> documents, UUID requestId) {
+        return change(partnerId, claimId, claim -> claim.dispute(justification, documents, now(), requestId,
+                disputeWindow));
+    }
+
     public Mono<Claim> withdraw(String partnerId, UUID claimId, String reason, UUID requestId) {
         return change(partnerId, claimId, claim -> claim.withdraw(reason, now(), requestId));
     }
@@ -94,9 +114,14 @@ public class Claims {
                 .retryWhen(concurrentChanges());
     }
 
+    /** A partner's change of its claim; one that changes nothing is not stored. */
     private Mono<Claim> change(String partnerId, UUID claimId, java.util.function.UnaryOperator<Claim> change) {
         return Mono.defer(() -> get(partnerId, claimId))
-                .flatMap(claim -> store.update(change.apply(claim)).switchIfEmpty(Mono.error(ConcurrentChange::new)))
+                .flatMap(claim -> {
+                    Claim changed = change.apply(claim);
+                    return changed == claim ? Mono.just(claim)
+                            : store.update(changed).switchIfEmpty(Mono.error(ConcurrentChange::new));
+                })
                 .retryWhen(concurrentChanges())
                 .doOnNext(publisher::publishSoon);
     }

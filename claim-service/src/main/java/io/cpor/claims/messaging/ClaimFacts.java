@@ -50,7 +50,7 @@ final class ClaimFacts {
             return addressed(rejected.getMetadata(), new ClaimFact.Rejected(id(rejected.getMetadata()),
                     rejected.getMetadata().getOccurredAt(), rejected.getReasons().stream()
                             .map(reason -> new ClaimFact.Reason(reason.getCode(), reason.getMessage())).toList(),
-                    rejected.getRejectedBy()));
+                    rejected.getRejectedBy(), rejected.getAfterDispute()));
         }
         return fromAssociation(event);
     }

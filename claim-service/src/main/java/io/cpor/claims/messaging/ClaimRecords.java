@@ -4,6 +4,9 @@ import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimDetails;
 import io.cpor.claims.domain.ClaimEvent;
 import io.cpor.events.EventMetadata;
+import io.cpor.events.claims.ClaimAmended;
+import io.cpor.events.claims.ClaimChange;
+import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
@@ -11,6 +14,7 @@ import io.cpor.events.claims.Customer;
 import io.cpor.events.claims.CustomerContact;
 import io.cpor.events.claims.DocumentReference;
 import io.cpor.events.claims.PartnerContact;
+import io.cpor.events.claims.TechnicalContact;
 import org.apache.avro.specific.SpecificRecord;
 
 /** A claim's stored event as the Avro record of the contract. */
@@ -34,6 +38,24 @@ final class ClaimRecords {
                     .setInResponseTo(provided.inResponseTo())
                     .setMessage(provided.message())
                     .setDocuments(provided.documents().stream().map(ClaimRecords::document).toList())
+                    .build();
+        }
+        if (event instanceof ClaimEvent.Amended amended) {
+            return ClaimAmended.newBuilder()
+                    .setMetadata(metadata)
+                    .setPartnerId(state.details().partnerId())
+                    .setClaim(claim(state.details()))
+                    .setChanges(amended.changes().stream().map(change -> ClaimChange.newBuilder()
+                            .setField(change.field()).setBefore(change.before()).setAfter(change.after()).build())
+                            .toList())
+                    .build();
+        }
+        if (event instanceof ClaimEvent.Disputed disputed) {
+            return ClaimDisputed.newBuilder()
+                    .setMetadata(metadata)
+                    .setPartnerId(state.details().partnerId())
+                    .setJustification(disputed.justification())
+                    .setDocuments(disputed.documents().stream().map(ClaimRecords::document).toList())
                     .build();
         }
         if (event instanceof ClaimEvent.Withdrawn withdrawn) {
@@ -76,6 +98,14 @@ final class ClaimRecords {
                 .setWorkloads(details.workloads())
                 .setSubscriptionId(details.subscriptionId())
                 .setProofOfExecution(details.proofOfExecution() == null ? null : document(details.proofOfExecution()))
+                .setTechnicalContact(details.technicalContact() == null ? null : TechnicalContact.newBuilder()
+                        .setName(details.technicalContact().name())
+                        .setEmail(details.technicalContact().email())
+                        .setPhone(details.technicalContact().phone())
+                        .build())
+                .setComments(details.comments())
+                .setProgramTermsAccepted(details.programTermsAccepted())
+                .setIncentiveOptOut(details.incentiveOptOut())
                 .build();
     }
 

@@ -20,6 +20,10 @@ record ClaimDocument(
         List<String> requestedWorkloads,
         String subscriptionId,
         DocumentRefDocument proofOfExecution,
+        ContactDocument technicalContact,
+        String comments,
+        boolean programTermsAccepted,
+        boolean incentiveOptOut,
         String status,
         Map<String, String> workloads,
         Instant submittedAt,
@@ -27,6 +31,8 @@ record ClaimDocument(
         Instant declineBy,
         List<ReasonDocument> rejectionReasons,
         InformationRequestDocument informationRequest,
+        Instant rejectedAt,
+        DisputeDocument dispute,
         List<TimelineDocument> timeline,
         List<String> seenEventIds,
         Instant reviewClock,
@@ -38,7 +44,14 @@ record ClaimDocument(
     record CustomerDocument(String tenantId, String domain, String locale, ContactDocument contact) {
     }
 
-    record ContactDocument(String name, String title, String email) {
+    /** A person: name, email, and a title (the customer's) or a phone (the technical contact's). */
+    record ContactDocument(String name, String title, String email, String phone) {
+    }
+
+    record DisputeDocument(Instant disputedAt, String justification, List<DocumentRefDocument> documents) {
+    }
+
+    record ChangeDocument(String field, String before, String after) {
     }
 
     record DocumentRefDocument(String fileName, String mediaType, long sizeBytes, String sha256, String uri) {
@@ -56,6 +69,7 @@ record ClaimDocument(
 
     /** An event not yet published: its kind and what the claim document does not already hold. */
     record PendingEventDocument(String eventId, String type, Instant occurredAt, String causationId,
-            String inResponseTo, String message, List<DocumentRefDocument> documents, String reason) {
+            String inResponseTo, String message, List<DocumentRefDocument> documents, String reason,
+            List<ChangeDocument> changes) {
     }
 }

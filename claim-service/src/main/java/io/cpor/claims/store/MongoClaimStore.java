@@ -74,6 +74,14 @@ class MongoClaimStore implements ClaimStore {
                 .set("timeline", document.timeline())
                 .set("seenEventIds", document.seenEventIds())
                 .set("reviewClock", document.reviewClock())
+                .set("rejectedAt", document.rejectedAt())
+                .set("dispute", document.dispute())
+                // What an amendment (while a validator's question is open) may change; the rest never changes.
+                .set("customer.contact", document.customer().contact())
+                .set("partnerContact", document.partnerContact())
+                .set("technicalContact", document.technicalContact())
+                .set("requestedWorkloads", document.requestedWorkloads())
+                .set("proofOfExecution", document.proofOfExecution())
                 .set("revision", revision + 1);
         if (!changed.newEvents().isEmpty()) {
             update.push("outbox").each(changed.newEvents().stream().map(ClaimDocuments::pending).toArray());

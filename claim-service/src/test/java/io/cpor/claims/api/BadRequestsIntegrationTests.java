@@ -73,8 +73,32 @@ class BadRequestsIntegrationTests extends PlatformBackedTest {
                 bad("a proof location over http", with(valid("1000001"), "proofOfExecution.uri",
                         text("http://files.example.com/poe.pdf")).toString(), 400, "proofOfExecution.uri"),
                 bad("a proof of zero bytes", good.replace("48213", "0"), 400, "proofOfExecution.sizeBytes"),
+                bad("no acceptance of the program's terms", with(valid("1000001"), "programTermsAccepted", null)
+                        .toString(), 400, "programTermsAccepted"),
+                bad("the program's terms not accepted", with(valid("1000001"), "programTermsAccepted",
+                        JSON.getNodeFactory().booleanNode(false)).toString(), 400, "programTermsAccepted"),
+                bad("a string for the terms' acceptance", with(valid("1000001"), "programTermsAccepted",
+                        text("yes")).toString(), 400, "programTermsAccepted"),
+                bad("a technical contact on a Modern Work claim", with(valid("1000001"), "technicalContact",
+                        JSON.createObjectNode().put("name", "Rui Tech").put("email", "rui@partner-one.example"))
+                        .toString(), 400, "technicalContact"),
+                bad("a Business Applications claim without a technical contact", businessApplications(false), 400,
+                        "technicalContact"),
+                bad("a technical contact's phone of letters", businessApplications(true).replace("+55 11 5555-0100",
+                        "call me"), 400, "technicalContact.phone"),
+                bad("comments over 4000 characters", with(valid("1000001"), "comments", text("x".repeat(4001)))
+                        .toString(), 400, "comments"),
                 bad("a body over 64 KiB", with(valid("1000001"), "name", text("x".repeat(70_000))).toString(), 413,
                         null));
+    }
+
+    /** A Business Applications claim, with or without its technical contact. */
+    private static String businessApplications(boolean technicalContact) {
+        var claim = with(with(with(with(valid("1000001"), "solutionArea", text("BUSINESS_APPLICATIONS")), "program",
+                text("OSU_BUSINESS_APPLICATIONS")), "workloads", array("DYNAMICS_365_SALES")), "subscriptionId",
+                text("8c6f7b1e-1d2a-4a34-9d1b-5b4f2b7f6e10"));
+        return (technicalContact ? with(claim, "technicalContact", JSON.createObjectNode().put("name", "Rui Tech")
+                .put("email", "rui@partner-one.example").put("phone", "+55 11 5555-0100")) : claim).toString();
     }
 
     @ParameterizedTest(name = "{0} is answered {2}")

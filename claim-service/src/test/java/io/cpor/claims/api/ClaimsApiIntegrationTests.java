@@ -7,10 +7,14 @@ import io.cpor.claims.ClaimJson;
 import io.cpor.claims.PlatformBackedTest;
 import io.cpor.events.EventMetadata;
 import io.cpor.events.claims.Claim;
+import io.cpor.events.claims.ClaimAmended;
+import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
+import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
+import io.cpor.events.outcomes.RejectionReason;
 import io.cpor.local.testing.ApiContract;
 import io.cpor.local.testing.PublishedContract;
 import io.cpor.schemas.Topics;
@@ -34,7 +38,8 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
 
     @Test
     void publishesClaimSubmittedWithEveryFieldOfTheRequest() {
-        ObjectNode request = ClaimJson.valid("1000001");
+        ObjectNode request = ClaimJson.valid("1000001").put("comments", "Usage report attached")
+                .put("incentiveOptOut", true);
 
         String claimId = submit("demo-partner-1", request, null).get("claimId").asText();
 
@@ -66,6 +71,12 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
         assertThat(claim.getProofOfExecution().getSha256())
                 .isEqualTo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         assertThat(claim.getProofOfExecution().getUri()).isEqualTo("https://files.partner-one.example/poe.pdf");
+        assertThat(claim.getComments()).isEqualTo("Usage report attached");
+        assertThat(claim.getProgramTermsAccepted()).isTrue();
+        assertThat(claim.getIncentiveOptOut()).isTrue();
+        assertThat(claim.getTechnicalContact()).isNull();
+        assertThat(read(claimId).get("timeline").get(1).get("detail").asText())
+                .isEqualTo("Partner comment: Usage report attached");
     }
 
     @Test
@@ -124,6 +135,13 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
                 .bodyValue("{\"message\":\"here\"}").exchange().expectStatus().isNotFound();
         web.post().uri("/api/v1/claims/{id}/withdraw", claimId)
                 .headers(h -> h.setBearerAuth(token("demo-partner-2"))).exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/claims/{id}/dispute", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-2"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"justification\":\"mine\"}").exchange().expectStatus().isNotFound();
+        web.patch().uri("/api/v1/claims/{id}", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-2")))
+                .contentType(MediaType.parseMediaType("application/merge-patch+json"))
+                .bodyValue("{\"comment\":\"mine\"}").exchange().expectStatus().isNotFound();
         web.get().uri("/api/v1/claims?limit=100").headers(h -> h.setBearerAuth(token("demo-partner-2")))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.claimId == '" + claimId + "')]").doesNotExist();
@@ -168,6 +186,12 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
         web.post().uri("/api/v1/claims/{id}/information", claimId).headers(h -> h.setBearerAuth(viewer))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"message\":\"x\"}").exchange()
                 .expectStatus().isForbidden();
+        web.post().uri("/api/v1/claims/{id}/dispute", claimId).headers(h -> h.setBearerAuth(viewer))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"justification\":\"x\"}").exchange()
+                .expectStatus().isForbidden();
+        web.patch().uri("/api/v1/claims/{id}", claimId).headers(h -> h.setBearerAuth(viewer))
+                .contentType(MediaType.parseMediaType("application/merge-patch+json"))
+                .bodyValue("{\"comment\":\"x\"}").exchange().expectStatus().isForbidden();
         web.get().uri("/api/v1/claims/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-partner-1")))
                 .exchange().expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
     }
@@ -321,6 +345,97 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
+    void takesChangesOnlyWhileAQuestionIsOpenAndPublishesEachInWords() {
+        String claimId = submit("demo-partner-1", ClaimJson.valid("1000001"), null).get("claimId").asText();
+        String patch = "{\"partnerContact\":{\"name\":\"Lee Partner\",\"email\":\"lee@partner-one.example\"},"
+                + "\"workloads\":[\"TEAMS\",\"INTUNE\"],\"comment\":\"Intune was deployed in the same project\"}";
+        edit(claimId, patch).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        ask(claimId);
+        edit(claimId, "{\"name\":\"Renamed\",\"customer\":{\"domain\":\"fabrikam.com\"}}")
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("name", "customer.domain"));
+        edit(claimId, "{\"workloads\":[\"DYNAMICS_365_SALES\"]}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("workloads[0]")
+                .jsonPath("$.errors[0].message").value(message -> assertThat(message.toString())
+                        .contains("keeps its solution area"));
+        edit(claimId, patch).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("INFORMATION_REQUESTED")
+                .jsonPath("$.partnerContact.name").isEqualTo("Lee Partner")
+                .jsonPath("$.workloads[1].workload").isEqualTo("INTUNE")
+                .jsonPath("$.timeline[-1].event").isEqualTo("COMMENT");
+
+        ClaimAmended amended = (ClaimAmended) events(claimId, 2).get(1).value();
+        assertThat(amended.getClaim().getWorkloads()).containsExactly("TEAMS", "INTUNE");
+        assertThat(amended.getChanges()).extracting(change -> change.getField() + ": " + change.getBefore() + " -> "
+                + change.getAfter()).containsExactly(
+                        "partnerContact: Sam Partner <sam@partner-one.example> -> Lee Partner <lee@partner-one.example>",
+                        "workloads: TEAMS, EXCHANGE_ONLINE -> TEAMS, INTUNE",
+                        "comment: null -> Intune was deployed in the same project");
+    }
+
+    @Test
+    void disputesARejectionOnceAndSaysWhyASecondIsRefused() {
+        String claimId = submit("demo-partner-1", ClaimJson.valid("1000001"), null).get("claimId").asText();
+        String body = "{\"justification\":\"The domain belongs to the tenant since March.\"}";
+        dispute(claimId, body).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                .jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("/claim-state-conflict"));
+
+        topics().send(Topics.CLAIMS_OUTCOMES, claimId, ClaimRejected.newBuilder()
+                .setMetadata(metadata(claimId))
+                .setClaim(((ClaimSubmitted) onlyEvent(claimId).value()).getClaim())
+                .setReasons(List.of(RejectionReason.newBuilder().setCode("TENANT_DOMAIN_MISMATCH")
+                        .setMessage("The domain is not the tenant's").build()))
+                .build());
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> "REJECTED".equals(
+                read(claimId).get("status").asText()));
+        assertThat(read(claimId).get("disputableUntil").asText()).isNotEmpty();
+
+        dispute(claimId, "{\"justification\":\"\"}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("justification");
+        dispute(claimId, body).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("DISPUTED")
+                .jsonPath("$.dispute.justification").isEqualTo("The domain belongs to the tenant since March.")
+                .jsonPath("$.disputableUntil").doesNotExist();
+        dispute(claimId, body).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                .jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("/dispute-already-raised"));
+
+        ClaimDisputed disputed = (ClaimDisputed) events(claimId, 2).get(1).value();
+        assertThat(disputed.getJustification()).isEqualTo("The domain belongs to the tenant since March.");
+    }
+
+    private void ask(String claimId) {
+        topics().send(Topics.CLAIMS_OUTCOMES, claimId, InformationRequested.newBuilder()
+                .setMetadata(metadata(claimId))
+                .setClaim(((ClaimSubmitted) onlyEvent(claimId).value()).getClaim())
+                .setMessage("Which workloads did you deploy?")
+                .setRequestedBy("validator@microsoft.example")
+                .setAnswerBy(Instant.now().plus(Duration.ofDays(14)).truncatedTo(ChronoUnit.MILLIS))
+                .build());
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> "INFORMATION_REQUESTED".equals(
+                read(claimId).get("status").asText()));
+    }
+
+    private static EventMetadata metadata(String claimId) {
+        return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setClaimId(UUID.fromString(claimId))
+                .setCausationId(UUID.randomUUID()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .build();
+    }
+
+    private WebTestClient.ResponseSpec edit(String claimId, String patch) {
+        return web.patch().uri("/api/v1/claims/{id}", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .contentType(MediaType.parseMediaType("application/merge-patch+json")).bodyValue(patch).exchange();
+    }
+
+    private WebTestClient.ResponseSpec dispute(String claimId, String body) {
+        return web.post().uri("/api/v1/claims/{id}/dispute", claimId)
+                .headers(h -> h.setBearerAuth(token("demo-partner-1")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @Test
     void servesItsOpenApiDescriptionWithExamplesAndABrowsableUi() {
         documents().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody()
@@ -356,7 +471,13 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
                 .jsonPath("$.paths['/api/v1/claims/{claimId}'].get.parameters[0].schema.format").isEqualTo("uuid")
                 .jsonPath(claims + ".get.parameters[?(@.name == 'status')].schema.enum[0]").isEqualTo("SUBMITTED")
                 .jsonPath(claims + ".get.security[0].bearer").exists()
-                .jsonPath("$.info.license.identifier").isEqualTo("Apache-2.0");
+                .jsonPath("$.info.license.identifier").isEqualTo("Apache-2.0")
+                .jsonPath("$.paths['/api/v1/claims/{claimId}'].patch.responses['200'].content['application/json']"
+                        + ".schema.discriminator.mapping").value(mapping -> assertThat(((java.util.Map<String, Object>) mapping)
+                        .keySet()).as("a generated client tells a draft from every status of a claim")
+                        .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream
+                                .of("DRAFT"), java.util.Arrays.stream(io.cpor.claims.domain.ClaimStatus.values())
+                                .map(Enum::name)).toList()));
         assertThat(ApiContract.of(document).exampleViolations()).isEmpty();
         assertThat(PublishedContract.problems("claims", document, PublishedContract.directory())).isEmpty();
     }

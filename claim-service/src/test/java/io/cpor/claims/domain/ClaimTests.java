@@ -15,6 +15,7 @@ class ClaimTests {
     private static final java.util.List<String> REASONS = java.util.List.of("MISSING_PROOF_OF_EXECUTION");
 
     private static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Duration WINDOW = Duration.ofDays(30);
 
     private final Claim submitted = Claim.submit(UUID.randomUUID(), details("TEAMS", "EXCHANGE_ONLINE"), T0,
             UUID.randomUUID(), null);
@@ -170,6 +171,91 @@ class ClaimTests {
         assertThat(claim.state().workloads().values()).containsOnly(WorkloadState.ACTIVE);
     }
 
+    @Test
+    void disputesARejectionOnceAndASecondRejectionIsFinal() {
+        Claim rejected = submitted.apply(new ClaimFact.Rejected(UUID.randomUUID(), at(10), List.of(
+                new ClaimFact.Reason("VALIDATOR_REJECTED", "no proof")), "validator", false));
+        Claim disputed = rejected.dispute("The proof is attached", List.of(), at(20), UUID.randomUUID(), WINDOW);
+
+        assertThat(disputed.status()).isEqualTo(ClaimStatus.DISPUTED);
+        assertThat(disputed.newEvents()).singleElement().isInstanceOf(ClaimEvent.Disputed.class);
+        Claim reviewed = disputed.apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(21), 2));
+        assertThat(reviewed.status()).as("in review, still disputed").isEqualTo(ClaimStatus.DISPUTED);
+
+        Claim last = reviewed.apply(new ClaimFact.Rejected(UUID.randomUUID(), at(30), List.of(
+                new ClaimFact.Reason("VALIDATOR_REJECTED", "still no proof")), "validator", true));
+        assertThat(last.status()).isEqualTo(ClaimStatus.REJECTED_FINAL);
+        assertThatThrownBy(() -> last.dispute("again", List.of(), at(40), UUID.randomUUID(), WINDOW))
+                .isInstanceOf(ClaimStateException.class)
+                .satisfies(e -> assertThat(((ClaimStateException) e).code()).isEqualTo("dispute-already-raised"));
+    }
+
+    @Test
+    void aDisputedClaimApprovedGoesOnAsAnyApproval() {
+        Claim approved = submitted
+                .apply(new ClaimFact.Rejected(UUID.randomUUID(), at(10), List.of(new ClaimFact.Reason(
+                        "TENANT_DOMAIN_MISMATCH", "not the tenant's domain")), null, false))
+                .dispute("The domain was added to the tenant", List.of(), at(20), UUID.randomUUID(), WINDOW)
+                .apply(new ClaimFact.Approved(UUID.randomUUID(), at(30), "validator"));
+
+        assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
+    }
+
+    @Test
+    void refusesADisputeAfterTheWindow() {
+        Claim rejected = submitted.apply(new ClaimFact.Rejected(UUID.randomUUID(), at(10), List.of(
+                new ClaimFact.Reason("VALIDATOR_REJECTED", "no")), "validator", false));
+
+        assertThatThrownBy(() -> rejected.dispute("late", List.of(), at(10).plus(WINDOW).plusMillis(1),
+                UUID.randomUUID(), WINDOW))
+                .isInstanceOf(ClaimStateException.class)
+                .hasMessageContaining("could be disputed until " + at(10).plus(WINDOW))
+                .satisfies(e -> assertThat(((ClaimStateException) e).code()).isEqualTo("dispute-window-closed"));
+        assertThat(rejected.dispute("in time", List.of(), at(10).plus(WINDOW), UUID.randomUUID(), WINDOW)
+                .status()).isEqualTo(ClaimStatus.DISPUTED);
+    }
+
+    @Test
+    void refusesADisputeOfAClaimNotRejected() {
+        assertThatThrownBy(() -> submitted.dispute("why", List.of(), at(1), UUID.randomUUID(), WINDOW))
+                .isInstanceOf(ClaimStateException.class).hasMessageContaining("only a rejected claim");
+    }
+
+    @Test
+    void isAmendedWhileAQuestionIsOpenWithEveryChangeInWords() {
+        Claim asked = submitted.apply(new ClaimFact.InformationRequested(UUID.randomUUID(), at(5), "which apps?",
+                List.of("MISSING_PRODUCTS"), "v", at(100)));
+        ClaimDetails before = asked.state().details();
+        ClaimDetails.Amendment amendment = new ClaimDetails.Amendment(before.customer().contact(),
+                new ClaimDetails.PartnerContact("Lee Partner", "lee@partner-one.example"), null,
+                List.of("TEAMS", "INTUNE"), before.proofOfExecution(), "Intune was deployed too");
+
+        Claim amended = asked.amend(current -> amendment, at(6), UUID.randomUUID());
+
+        assertThat(amended.status()).isEqualTo(ClaimStatus.INFORMATION_REQUESTED);
+        assertThat(amended.state().details().workloads()).containsExactly("TEAMS", "INTUNE");
+        assertThat(amended.state().workloads()).containsOnlyKeys("TEAMS", "INTUNE");
+        ClaimEvent.Amended event = (ClaimEvent.Amended) amended.newEvents().get(0);
+        assertThat(event.changes()).containsExactly(
+                new ClaimChange("partnerContact", "Sam Partner <sam@partner-one.example>",
+                        "Lee Partner <lee@partner-one.example>"),
+                new ClaimChange("workloads", "TEAMS, EXCHANGE_ONLINE", "TEAMS, INTUNE"),
+                new ClaimChange("comment", null, "Intune was deployed too"));
+        assertThat(amended.state().timeline()).extracting(TimelineEntry::event).endsWith("AMENDED", "COMMENT");
+        assertThat(amended.amend(current -> new ClaimDetails.Amendment(amendment.customerContact(),
+                amendment.partnerContact(), null, amendment.workloads(), amendment.proofOfExecution(), null), at(7),
+                UUID.randomUUID()))
+                .as("a patch that changes nothing").isSameAs(amended);
+    }
+
+    @Test
+    void refusesAnAmendmentWhenNoQuestionIsOpen() {
+        ClaimDetails details = submitted.state().details();
+        assertThatThrownBy(() -> submitted.amend(current -> new ClaimDetails.Amendment(details.customer().contact(),
+                details.partnerContact(), null, List.of("TEAMS"), null, null), at(1), UUID.randomUUID()))
+                .isInstanceOf(ClaimStateException.class).hasMessageContaining("INFORMATION_REQUESTED");
+    }
+
     private static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
     }
@@ -179,6 +265,6 @@ class ClaimTests {
                 new ClaimDetails.Customer(UUID.randomUUID(), "contoso.onmicrosoft.com", "en",
                         new ClaimDetails.CustomerContact("Ana Souza", "CIO", "ana.souza@contoso.com")),
                 new ClaimDetails.PartnerContact("Sam Partner", "sam@partner-one.example"), "MODERN_WORK_SECURITY",
-                "OSU_M365", "USAGE_RECOGNITION", List.of(workloads), null, null);
+                "OSU_M365", "USAGE_RECOGNITION", List.of(workloads), null, null, null, null, true, false);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cpor.claims.domain.Claim;
+import io.cpor.claims.domain.ClaimChange;
 import io.cpor.claims.domain.ClaimDetails;
 import io.cpor.claims.domain.ClaimEvent;
 import io.cpor.claims.store.ClaimDocument.PendingEventDocument;
@@ -18,7 +19,8 @@ class ClaimDocumentsTests {
             new ClaimDetails.Customer(UUID.randomUUID(), "contoso.onmicrosoft.com", "en",
                     new ClaimDetails.CustomerContact("Ana Souza", "CIO", "ana.souza@contoso.com")),
             new ClaimDetails.PartnerContact("Sam Partner", "sam@partner-one.example"), "MODERN_WORK_SECURITY",
-            "OSU_M365", "USAGE_RECOGNITION", List.of("TEAMS"), null, null), Instant.parse("2026-11-02T10:00:00Z"),
+            "OSU_M365", "USAGE_RECOGNITION", List.of("TEAMS"), null, null, null, null, true, false),
+            Instant.parse("2026-11-02T10:00:00Z"),
             UUID.randomUUID(), null);
 
     @Test
@@ -30,11 +32,28 @@ class ClaimDocumentsTests {
     }
 
     @Test
+    void readsBackAnAmendmentAndADisputeWithEverythingTheyCarry() {
+        ClaimEvent amended = new ClaimEvent.Amended(UUID.randomUUID(), Instant.parse("2026-11-03T10:00:00Z"),
+                UUID.randomUUID(), List.of(new ClaimChange("workloads", "TEAMS", "TEAMS, INTUNE"),
+                        new ClaimChange(ClaimChange.COMMENT, null, "Intune was part of it")));
+        ClaimEvent disputed = new ClaimEvent.Disputed(UUID.randomUUID(), Instant.parse("2026-11-04T10:00:00Z"),
+                UUID.randomUUID(), "The proof was attached", List.of(new ClaimDetails.DocumentRef("ack.pdf",
+                        "application/pdf", 10, "ab".repeat(32), "https://files.example/ack.pdf")));
+
+        for (ClaimEvent event : List.of(amended, disputed)) {
+            ClaimDocument stored = ClaimDocuments.toDocument(submitted);
+            Claim read = ClaimDocuments.toClaim(withOutbox(stored, ClaimDocuments.pending(event)));
+
+            assertThat(read.state().pendingEvents()).containsExactly(event);
+        }
+    }
+
+    @Test
     void refusesAStoredEventOfATypeItDoesNotKnowInsteadOfTakingItForASubmission() {
         ClaimDocument stored = ClaimDocuments.toDocument(submitted);
         PendingEventDocument event = stored.outbox().get(0);
         ClaimDocument withUnknownEvent = withOutbox(stored, new PendingEventDocument(event.eventId(),
-                "SOMETHING_NEW", event.occurredAt(), event.causationId(), null, null, null, null));
+                "SOMETHING_NEW", event.occurredAt(), event.causationId(), null, null, null, null, null));
 
         assertThatThrownBy(() -> ClaimDocuments.toClaim(withUnknownEvent))
                 .isInstanceOf(IllegalStateException.class)
@@ -44,8 +63,10 @@ class ClaimDocumentsTests {
     private static ClaimDocument withOutbox(ClaimDocument d, PendingEventDocument event) {
         return new ClaimDocument(d.id(), d.partnerId(), d.name(), d.customer(), d.partnerContact(), d.solutionArea(),
                 d.program(), d.partnerRole(), d.requestedWorkloads(), d.subscriptionId(), d.proofOfExecution(),
-                d.status(), d.workloads(), d.submittedAt(), d.updatedAt(), d.declineBy(), d.rejectionReasons(),
-                d.informationRequest(), d.timeline(), d.seenEventIds(), d.reviewClock(), List.of(event),
+                d.technicalContact(), d.comments(), d.programTermsAccepted(), d.incentiveOptOut(), d.status(),
+                d.workloads(), d.submittedAt(), d.updatedAt(), d.declineBy(), d.rejectionReasons(),
+                d.informationRequest(), d.rejectedAt(), d.dispute(), d.timeline(), d.seenEventIds(), d.reviewClock(),
+                List.of(event),
                 d.idempotencyScope(), d.idempotencyFingerprint(), d.revision());
     }
 }

@@ -68,6 +68,7 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
                 .setProofOfExecution(DocumentReference.newBuilder().setFileName("proof-of-execution.pdf")
                         .setMediaType("application/pdf").setSizeBytes(48213L).setSha256(POE_SHA256)
                         .setUri("https://files.partner.example/poe.pdf").build())
+                .setProgramTermsAccepted(true)
                 .build();
     }
 
@@ -85,6 +86,7 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
         body.put("proofOfExecution", Map.of("fileName", "proof-of-execution.pdf", "mediaType", "application/pdf",
                 "sizeBytes", 48213, "sha256", POE_SHA256,
                 "uri", "https://files.partner.example/poe.pdf"));
+        body.put("programTermsAccepted", true);
         return body;
     }
 }

@@ -10,6 +10,7 @@ import io.cpor.e2e.client.claims.api.ClaimsApi;
 import io.cpor.e2e.client.claims.model.ClaimRequest;
 import io.cpor.e2e.client.claims.model.ContactRequest;
 import io.cpor.e2e.client.claims.model.CustomerRequest;
+import io.cpor.e2e.client.claims.model.DisputeRequest;
 import io.cpor.e2e.client.claims.model.DocumentRequest;
 import io.cpor.e2e.client.claims.model.InformationRequestBody;
 import io.cpor.e2e.client.claims.model.PartnerContactRequest;
@@ -119,7 +120,7 @@ public final class Actors {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> rest = new java.util.LinkedHashMap<>(json.convertValue(request(claim), Map.class));
                 rest.keySet().removeAll(List.of("name", "customer"));
-                return tree(json, claims.editDraft(draftId, rest));
+                return tree(json, claims.edit(draftId, rest));
             }
             catch (io.cpor.e2e.client.claims.ApiException e) {
                 throw refused("edit draft " + draftId, e.getCode(), e.getResponseBody());
@@ -170,6 +171,26 @@ public final class Actors {
             try {
                 return answered(json,
                         claims.provideInformation(claimId, new InformationRequestBody().message(message)));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
+        }
+
+        /** Changes a claim while a validator's question is open (or a draft), by a merge patch. */
+        public Http.Answer edit(UUID claimId, Map<String, Object> patch) {
+            try {
+                return answered(json, claims.edit(claimId, patch));
+            }
+            catch (io.cpor.e2e.client.claims.ApiException e) {
+                return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
+            }
+        }
+
+        /** Disputes the claim's rejection. */
+        public Http.Answer dispute(UUID claimId, String justification) {
+            try {
+                return answered(json, claims.dispute(claimId, new DisputeRequest().justification(justification)));
             }
             catch (io.cpor.e2e.client.claims.ApiException e) {
                 return new Http.Answer(e.getCode(), e.getResponseBody(), e.getResponseHeaders().map());
@@ -253,7 +274,8 @@ public final class Actors {
                 .workloads(spec.workloads().stream().map(ClaimRequest.WorkloadsEnum::fromValue).toList())
                 .proofOfExecution(new DocumentRequest().fileName("proof-of-execution.pdf")
                         .mediaType("application/pdf").sizeBytes(48213L).sha256(ClaimSpec.POE_SHA256)
-                        .uri("https://files.partner.example/poe.pdf"));
+                        .uri("https://files.partner.example/poe.pdf"))
+                .programTermsAccepted(true);
     }
 
     private static void waitOut(String retryAfter) {

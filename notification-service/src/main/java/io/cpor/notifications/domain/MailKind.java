@@ -7,7 +7,9 @@ import java.util.Locale;
  * ({@link #messages()}: subject, intro, next step) differing by kind.
  */
 public enum MailKind {
-    CUSTOMER_ASSOCIATION_REQUEST, PARTNER_CLAIM_REJECTED, PARTNER_INFORMATION_REQUESTED,
+    CUSTOMER_ASSOCIATION_REQUEST, PARTNER_CLAIM_REJECTED,
+    /** A disputed claim was rejected again: final. */
+    PARTNER_CLAIM_REJECTED_FINAL, PARTNER_INFORMATION_REQUESTED,
     PARTNER_WORKLOADS_CONFLICTED, PARTNER_ASSOCIATION_ACTIVE, PARTNER_CUSTOMER_DECLINED, PARTNER_CUSTOMER_REMOVED,
     /** The customer is told its partner of record ended the association (in the customer's language). */
     CUSTOMER_ASSOCIATION_ENDED;

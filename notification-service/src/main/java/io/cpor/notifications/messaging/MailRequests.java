@@ -48,7 +48,9 @@ final class MailRequests {
             return Optional.of(customerMail(requested, partner, now));
         }
         if (event instanceof ClaimRejected rejected) {
-            return partnerMail(MailKind.PARTNER_CLAIM_REJECTED, rejected.getMetadata(),
+            MailKind kind = rejected.getAfterDispute() ? MailKind.PARTNER_CLAIM_REJECTED_FINAL
+                    : MailKind.PARTNER_CLAIM_REJECTED;
+            return partnerMail(kind, rejected.getMetadata(),
                     rejected.getClaim().getPartnerId(), rejected.getClaim().getPartnerContact(), rejected.getClaim().getName(),
                     rejected.getReasons().stream().map(reason -> reason.getCode() + ": " + reason.getMessage())
                             .toList(), now);

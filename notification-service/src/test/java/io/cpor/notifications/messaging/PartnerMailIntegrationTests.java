@@ -34,8 +34,25 @@ class PartnerMailIntegrationTests extends NotificationServiceTest {
         assertThat(mail.text()).contains("Hello Sam Partner,", "(claim " + rejected.getMetadata().getClaimId() + ")",
                 "TENANT_DOMAIN_MISMATCH: contoso.onmicrosoft.com is not a domain of the tenant.",
                 "DUPLICATE_CLAIM: Another claim of yours is open for this tenant.",
-                "Correct what is listed and submit a new claim.");
+                "Correct what is listed and submit a new claim, or, if the rejection is wrong, dispute it once with "
+                        + "POST /api/v1/claims/" + rejected.getMetadata().getClaimId() + "/dispute");
         assertThat(mail.html()).contains("<li>DUPLICATE_CLAIM: Another claim of yours is open for this tenant.</li>");
+    }
+
+    @Test
+    void aRejectionAfterADisputeSaysItIsFinal() {
+        String partner = Events.address("partner");
+        var rejected = io.cpor.events.outcomes.ClaimRejected.newBuilder(Events.rejected(
+                Events.claim("Teams rollout", partner), Events.reason("VALIDATOR_REJECTED",
+                        "The proof still shows no consent."))).setAfterDispute(true).build();
+
+        topics().send(Topics.CLAIMS_OUTCOMES, rejected.getMetadata().getClaimId().toString(), rejected);
+
+        Mailbox.Mail mail = awaitMails(partner, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Your disputed claim " + rejected.getMetadata().getClaimId()
+                + " was rejected");
+        assertThat(mail.text()).contains("VALIDATOR_REJECTED: The proof still shows no consent.",
+                "This rejection is final and cannot be disputed again.");
     }
 
     @Test

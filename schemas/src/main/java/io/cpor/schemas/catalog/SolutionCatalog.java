@@ -101,9 +101,12 @@ public record SolutionCatalog(List<SolutionArea> solutionAreas, List<PartnerRole
         return solutionAreas.stream().flatMap(area -> area.workload(code).stream()).findFirst();
     }
 
-    /** A solution area, the programs it offers and its workloads. */
-    public record SolutionArea(String code, String name, boolean subscriptionRequired, List<Program> programs,
-            List<Workload> workloads) {
+    /**
+     * A solution area, the programs it offers and its workloads; whether its claims name a subscription and a
+     * technical contact.
+     */
+    public record SolutionArea(String code, String name, boolean subscriptionRequired,
+            boolean technicalContactRequired, List<Program> programs, List<Workload> workloads) {
 
         public SolutionArea {
             require(code, "solutionAreas[].code");

@@ -23,6 +23,7 @@ class SolutionCatalogTests {
                 .containsExactly("USAGE_RECOGNITION", "USE_OR_CONSUME");
         SolutionCatalog.SolutionArea businessApps = catalog.solutionArea("BUSINESS_APPLICATIONS").orElseThrow();
         assertThat(businessApps.subscriptionRequired()).isTrue();
+        assertThat(businessApps.technicalContactRequired()).isTrue();
         assertThat(businessApps.workloads()).extracting(SolutionCatalog.Workload::code)
                 .contains("DYNAMICS_365_SALES", "POWER_BI");
         assertThat(businessApps.program("OSU_BUSINESS_APPLICATIONS").orElseThrow().allows(
@@ -46,6 +47,7 @@ class SolutionCatalogTests {
                   - code: A
                     name: A
                     subscriptionRequired: false
+                    technicalContactRequired: false
                     programs: [{code: P, name: P, partnerRoles: [NOBODY]}]
                     workloads: [{code: W, name: W}]
                 partnerRoles: [{code: R, name: R}]
@@ -58,8 +60,10 @@ class SolutionCatalogTests {
     void refusesAWorkloadListedTwice() {
         String yaml = """
                 solutionAreas:
-                  - {code: A, name: A, subscriptionRequired: false, programs: [], workloads: [{code: W, name: W}]}
-                  - {code: B, name: B, subscriptionRequired: false, programs: [], workloads: [{code: W, name: W}]}
+                  - {code: A, name: A, subscriptionRequired: false, technicalContactRequired: false, programs: [],
+                     workloads: [{code: W, name: W}]}
+                  - {code: B, name: B, subscriptionRequired: false, technicalContactRequired: false, programs: [],
+                     workloads: [{code: W, name: W}]}
                 partnerRoles: []
                 """;
 

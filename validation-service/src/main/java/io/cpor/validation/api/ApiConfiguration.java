@@ -51,7 +51,8 @@ class ApiConfiguration {
                 .enumOf("InformationExchange.reasons", Decision.INFORMATION_REASONS)
                 .parameterEnum("state", states)
                 .nullable("ClaimSnapshot.locale", "ClaimSnapshot.subscriptionId", "ClaimSnapshot.proofOfExecution",
-                        "Person.title", "InformationExchange.answeredAt", "InformationExchange.answer",
+                        "ClaimSnapshot.technicalContact", "ClaimSnapshot.comments", "TechnicalContact.phone",
+                        "ClaimChange.before", "ClaimChange.after", "Dispute.rejectedBy", "Person.title", "InformationExchange.answeredAt", "InformationExchange.answer",
                         "InformationExchange.documents", "ReviewView.reviewRequestId", "DecisionRequest.reasons")
                 .build();
     }

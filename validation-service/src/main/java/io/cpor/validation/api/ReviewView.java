@@ -2,6 +2,7 @@ package io.cpor.validation.api;
 
 import io.cpor.validation.domain.CheckResult;
 import io.cpor.validation.domain.ClaimSnapshot;
+import io.cpor.validation.domain.Dispute;
 import io.cpor.validation.domain.InformationExchange;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewDeadline;
@@ -30,7 +31,9 @@ record ReviewView(
         @Schema(description = "Until when the partner may answer the open question", nullable = true)
         Instant answerBy,
         List<CheckResult> rejectionReasons,
-        @Schema(nullable = true) String decidedBy) {
+        @Schema(nullable = true) String decidedBy,
+        @Schema(description = "The partner's dispute of the claim's rejection: this round reviews it, and a "
+                + "rejection now is final", nullable = true) Dispute dispute) {
 
     static String state(ReviewStatus status) {
         return status == ReviewStatus.IN_REVIEW ? "PENDING" : status.name();
@@ -42,6 +45,6 @@ record ReviewView(
                 s.currentReviewRequestId() == null ? null : s.currentReviewRequestId().toString(), s.submittedAt(),
                 s.queuedAt(), deadline.dueBy(s.queuedAt()), s.claim(), s.checks(), s.exchanges(), s.timerDueAt(),
                 s.rejectionReasons(),
-                s.decidedBy());
+                s.decidedBy(), s.dispute());
     }
 }

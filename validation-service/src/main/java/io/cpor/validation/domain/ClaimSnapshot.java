@@ -6,7 +6,9 @@ import java.util.UUID;
 /** The claim as the partner submitted it: what the checks read and what the review carries to validators. */
 public record ClaimSnapshot(String partnerId, String name, UUID tenantId, String domain, String locale,
         Person customerContact, Person partnerContact, String solutionArea, String program, String partnerRole,
-        List<String> workloads, String subscriptionId, DocumentRef proofOfExecution) {
+        List<String> workloads, String subscriptionId, DocumentRef proofOfExecution,
+        TechnicalContact technicalContact, String comments, boolean programTermsAccepted,
+        boolean incentiveOptOut) {
 
     public ClaimSnapshot {
         workloads = List.copyOf(workloads);
@@ -14,6 +16,10 @@ public record ClaimSnapshot(String partnerId, String name, UUID tenantId, String
 
     /** A person: name, optional title, email. */
     public record Person(String name, String title, String email) {
+    }
+
+    /** The partner's technical person (Business Applications claims): name, email, optional phone. */
+    public record TechnicalContact(String name, String email, String phone) {
     }
 
     /** A document the partner keeps. */

@@ -21,7 +21,8 @@ public final class Review {
     public record State(UUID claimId, ClaimSnapshot claim, Instant submittedAt, ReviewStatus status, int round,
             List<CheckResult> checks, List<InformationExchange> exchanges, UUID currentReviewRequestId,
             Instant queuedAt, String decidedBy, List<CheckResult> rejectionReasons, Instant timerDueAt,
-            Set<UUID> seenEventIds, List<ReviewEvent> pendingEvents, Instant updatedAt, long revision) {
+            Dispute dispute, Set<UUID> seenEventIds, List<ReviewEvent> pendingEvents, Instant updatedAt,
+            long revision) {
 
         public State {
             checks = List.copyOf(checks);
@@ -53,12 +54,12 @@ public final class Review {
         List<CheckResult> failed = checks.stream().filter(check -> !check.passed()).toList();
         ReviewEvent event = failed.isEmpty()
                 ? new ReviewEvent.ReviewRequested(EventIds.derive(submittedEventId, "review-requested"), now,
-                        submittedEventId, false)
+                        submittedEventId, ReviewEvent.Trigger.SUBMITTED)
                 : new ReviewEvent.Rejected(EventIds.derive(submittedEventId, "checks-rejected"), now,
-                        submittedEventId, failed, null);
+                        submittedEventId, failed, null, false);
         State state = new State(claimId, claim, submittedAt, failed.isEmpty() ? ReviewStatus.IN_REVIEW
                 : ReviewStatus.REJECTED, 1, checks, List.of(), failed.isEmpty() ? event.eventId() : null, now, null,
-                failed, null, Set.of(submittedEventId), List.of(event), now, 0);
+                failed, null, null, Set.of(submittedEventId), List.of(event), now, 0);
         return new Review(state, List.of(event));
     }
 
@@ -92,14 +93,14 @@ public final class Review {
                 draft.decidedBy = decision.validator();
                 draft.rejectionReasons = List.of(CheckResult.fail(VALIDATOR_REJECTED, decision.reason()));
                 draft.emit(new ReviewEvent.Rejected(EventIds.derive(id, "rejected"), at, id, draft.rejectionReasons,
-                        decision.validator()));
+                        decision.validator(), state.dispute() != null));
             }
             case REQUEST_INFORMATION -> {
                 UUID requestId = EventIds.derive(id, "information-requested");
                 draft.status = ReviewStatus.INFORMATION_REQUESTED;
                 draft.timerDueAt = answerBy;
                 draft.exchanges.add(new InformationExchange(requestId, at, decision.validator(), decision.message(),
-                        decision.informationReasons(), answerBy, null, null, List.of()));
+                        decision.informationReasons(), answerBy, null, null, List.of(), List.of()));
                 draft.emit(new ReviewEvent.InformationRequested(requestId, at, id, decision.message(),
                         decision.informationReasons(), decision.validator(), answerBy));
             }
@@ -121,10 +122,54 @@ public final class Review {
         draft.round = state.round() + 1;
         draft.timerDueAt = null;
         draft.queuedAt = at;
-        ReviewEvent requested = new ReviewEvent.ReviewRequested(EventIds.derive(eventId, "review-requested"), at,
-                eventId, true);
-        draft.currentReviewRequestId = requested.eventId();
-        draft.emit(requested);
+        draft.requestReview(eventId, ReviewEvent.Trigger.INFORMATION_PROVIDED);
+        return draft.review();
+    }
+
+    /**
+     * The partner changed the claim while the question was open: the claim as it is now, the changes kept with the
+     * question for the validator, the checks as they come out for the changed claim. The claim is taken in any
+     * state (it is the partner's), the changes only while the question is open.
+     */
+    public Review amended(UUID eventId, Instant at, ClaimSnapshot claim, List<ClaimChange> changes,
+            List<CheckResult> checks) {
+        if (seen(eventId)) {
+            return this;
+        }
+        Draft draft = new Draft(state, at);
+        draft.seen.add(eventId);
+        draft.claim = claim;
+        if (state.status() == ReviewStatus.INFORMATION_REQUESTED) {
+            int open = draft.exchanges.size() - 1;
+            draft.exchanges.set(open, draft.exchanges.get(open).changed(changes));
+            draft.checks = checks;
+        }
+        return draft.review();
+    }
+
+    /**
+     * The partner disputes the rejection: back in review (a new round) with the dispute and what was rejected for,
+     * and {@code duplicates} (the duplicate check run again) among the checks. Ignored unless rejected and not
+     * disputed before.
+     */
+    public Review disputed(UUID eventId, Instant at, String justification, List<ClaimSnapshot.DocumentRef> documents,
+            CheckResult duplicates) {
+        if (seen(eventId) || state.status() != ReviewStatus.REJECTED || state.dispute() != null) {
+            return this;
+        }
+        Draft draft = new Draft(state, at);
+        draft.seen.add(eventId);
+        draft.dispute = new Dispute(at, justification, documents, state.updatedAt(), state.decidedBy(),
+                state.rejectionReasons());
+        draft.checks = state.checks().stream().map(check -> check.code().equals(duplicates.code()) ? duplicates
+                : check).toList();
+        draft.status = ReviewStatus.IN_REVIEW;
+        draft.round = state.round() + 1;
+        draft.queuedAt = at;
+        draft.decidedBy = null;
+        draft.rejectionReasons = List.of();
+        draft.timerDueAt = null;
+        draft.requestReview(eventId, ReviewEvent.Trigger.DISPUTED);
         return draft.review();
     }
 
@@ -141,7 +186,7 @@ public final class Review {
         draft.rejectionReasons = List.of(CheckResult.fail(INFORMATION_NOT_PROVIDED, "The information requested on "
                 + open.requestedAt() + " was not provided by " + open.answerBy()));
         draft.emit(new ReviewEvent.Rejected(EventIds.derive(open.requestEventId(), "information-not-provided"), now,
-                open.requestEventId(), draft.rejectionReasons, null));
+                open.requestEventId(), draft.rejectionReasons, null, state.dispute() != null));
         return draft.review();
     }
 
@@ -183,7 +228,8 @@ public final class Review {
         State s = state;
         return new Review(new State(s.claimId(), s.claim(), s.submittedAt(), s.status(), s.round(), s.checks(),
                 s.exchanges(), s.currentReviewRequestId(), s.queuedAt(), s.decidedBy(), s.rejectionReasons(),
-                s.timerDueAt(), s.seenEventIds(), s.pendingEvents(), s.updatedAt(), revision), List.of());
+                s.timerDueAt(), s.dispute(), s.seenEventIds(), s.pendingEvents(), s.updatedAt(), revision),
+                List.of());
     }
 
     /** The working copy a step edits. */
@@ -191,6 +237,9 @@ public final class Review {
 
         private final State original;
         private final Instant at;
+        ClaimSnapshot claim;
+        List<CheckResult> checks;
+        Dispute dispute;
         ReviewStatus status;
         int round;
         final List<InformationExchange> exchanges;
@@ -206,6 +255,9 @@ public final class Review {
         Draft(State state, Instant at) {
             this.original = state;
             this.at = at;
+            this.claim = state.claim();
+            this.checks = state.checks();
+            this.dispute = state.dispute();
             this.status = state.status();
             this.round = state.round();
             this.exchanges = new ArrayList<>(state.exchanges());
@@ -218,6 +270,14 @@ public final class Review {
             this.pending = new ArrayList<>(state.pendingEvents());
         }
 
+        /** Back in the queue: a new review request, which decisions are to name. */
+        void requestReview(UUID cause, ReviewEvent.Trigger trigger) {
+            ReviewEvent requested = new ReviewEvent.ReviewRequested(EventIds.derive(cause, "review-requested"), at,
+                    cause, trigger);
+            currentReviewRequestId = requested.eventId();
+            emit(requested);
+        }
+
         void emit(ReviewEvent event) {
             pending.add(event);
             emitted.add(event);
@@ -225,9 +285,9 @@ public final class Review {
 
         Review review() {
             Instant updated = at.isAfter(original.updatedAt()) ? at : original.updatedAt();
-            return new Review(new State(original.claimId(), original.claim(), original.submittedAt(), status, round,
-                    original.checks(), exchanges, currentReviewRequestId, queuedAt, decidedBy, rejectionReasons,
-                    timerDueAt, seen, pending, updated, original.revision()), emitted);
+            return new Review(new State(original.claimId(), claim, original.submittedAt(), status, round,
+                    checks, exchanges, currentReviewRequestId, queuedAt, decidedBy, rejectionReasons,
+                    timerDueAt, dispute, seen, pending, updated, original.revision()), emitted);
         }
     }
 }

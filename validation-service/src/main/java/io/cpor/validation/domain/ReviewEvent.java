@@ -13,18 +13,26 @@ public sealed interface ReviewEvent {
 
     UUID causationId();
 
-    /** The claim waits for a validator (on the public review topic). */
-    record ReviewRequested(UUID eventId, Instant occurredAt, UUID causationId, boolean afterInformation)
+    /** The claim waits for a validator (on the public review topic), for the first time or again. */
+    record ReviewRequested(UUID eventId, Instant occurredAt, UUID causationId, Trigger trigger)
             implements ReviewEvent {
+    }
+
+    /** What put the claim in review: its submission, the partner's answer, or the partner's dispute. */
+    enum Trigger {
+        SUBMITTED, INFORMATION_PROVIDED, DISPUTED
     }
 
     /** A validator approved. */
     record Approved(UUID eventId, Instant occurredAt, UUID causationId, String approvedBy) implements ReviewEvent {
     }
 
-    /** The claim is rejected, by the checks (rejectedBy null) or a validator, with every reason. */
+    /**
+     * The claim is rejected, by the checks (rejectedBy null) or a validator, with every reason; {@code afterDispute}:
+     * a disputed claim's rejection, final.
+     */
     record Rejected(UUID eventId, Instant occurredAt, UUID causationId, List<CheckResult> reasons,
-            String rejectedBy) implements ReviewEvent {
+            String rejectedBy, boolean afterDispute) implements ReviewEvent {
 
         public Rejected {
             reasons = List.copyOf(reasons);

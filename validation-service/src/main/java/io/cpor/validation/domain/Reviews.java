@@ -49,11 +49,50 @@ public class Reviews {
      * A claim checked before is left as it is. An unreachable tenant directory fails the call (to be retried).
      */
     public Mono<Review> onSubmitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim) {
+        return store.find(claimId).switchIfEmpty(Mono.defer(() -> check(claimId, claim)
+                .map(results -> Review.checked(claimId, claim, eventId, submittedAt, results, now()))
+                .flatMap(review -> store.insert(review).switchIfEmpty(store.find(claimId)))
+                .flatMap(this::afterChange)));
+    }
+
+    /**
+     * The partner changed the claim while a validator's question was open: every check runs again on the changed
+     * claim (its workloads held as open anew), and the validator sees the changes with the question. If the question
+     * is no longer open (it timed out meanwhile), the claim is only taken as it is now.
+     */
+    public Mono<Review> onAmended(UUID claimId, UUID eventId, Instant at, ClaimSnapshot claim,
+            List<ClaimChange> changes) {
+        return get(claimId).flatMap(review -> {
+            if (review.seen(eventId)) {
+                return Mono.just(review);
+            }
+            Mono<List<CheckResult>> results = review.status() == ReviewStatus.INFORMATION_REQUESTED
+                    ? openClaims.release(claimId).then(check(claimId, claim)) : Mono.just(review.state().checks());
+            return results.flatMap(checked -> change(claimId, current -> current.amended(eventId, at, claim, changes,
+                    checked)));
+        });
+    }
+
+    /**
+     * The partner disputes the rejection: the claim is held as open again (the duplicate check runs again, for the
+     * validator to see) and goes back to review with the dispute.
+     */
+    public Mono<Review> onDisputed(UUID claimId, UUID eventId, Instant at, String justification,
+            List<ClaimSnapshot.DocumentRef> documents) {
+        return get(claimId).flatMap(review -> review.status() != ReviewStatus.REJECTED || review.seen(eventId)
+                || review.state().dispute() != null ? Mono.just(review)
+                : openClaims.reserve(claimId, review.state().claim())
+                        .flatMap(held -> change(claimId, current -> current.disputed(eventId, at, justification,
+                                documents, ClaimChecks.duplicates(held)))));
+    }
+
+    /** Every check of a claim; the claim's workloads are held as open (the duplicate check). */
+    private Mono<List<CheckResult>> check(UUID claimId, ClaimSnapshot claim) {
         String contactDomain = ClaimChecks.emailDomain(claim.customerContact().email());
         Mono<Optional<UUID>> contactTenant = contactDomain.isEmpty() ? Mono.just(Optional.empty())
                 : directory.tenantOf(contactDomain);
-        return store.find(claimId).switchIfEmpty(Mono.defer(() -> Mono.zip(directory.tenantOf(claim.domain()),
-                        contactTenant, partners.programsOf(claim.partnerId()), openClaims.reserve(claimId, claim))
+        return Mono.zip(directory.tenantOf(claim.domain()), contactTenant, partners.programsOf(claim.partnerId()),
+                        openClaims.reserve(claimId, claim))
                 .map(found -> {
                     List<CheckResult> results = new ArrayList<>();
                     results.add(ClaimChecks.tenant(claim, found.getT1()));
@@ -61,10 +100,8 @@ public class Reviews {
                     results.add(ClaimChecks.enrolment(claim, found.getT3()));
                     results.addAll(checks.ofClaim(claim));
                     results.add(ClaimChecks.duplicates(found.getT4()));
-                    return Review.checked(claimId, claim, eventId, submittedAt, results, now());
-                })
-                .flatMap(review -> store.insert(review).switchIfEmpty(store.find(claimId)))
-                .flatMap(this::afterChange)));
+                    return results;
+                });
     }
 
     /**

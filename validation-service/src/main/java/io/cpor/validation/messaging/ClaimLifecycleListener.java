@@ -3,12 +3,15 @@ package io.cpor.validation.messaging;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
+import io.cpor.events.claims.ClaimAmended;
+import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
 import io.cpor.schemas.Topics;
 import io.cpor.support.kafka.InvalidEventException;
 import io.cpor.validation.domain.CheckResult;
+import io.cpor.validation.domain.ClaimChange;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewNotFoundException;
 import io.cpor.validation.domain.Reviews;
@@ -21,8 +24,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows a claim's life: checks it when submitted, puts it back in review when the partner answers, takes it out
- * of review when withdrawn, and stops counting it as open once the customer declined or removed it.
+ * Follows a claim's life: checks it when submitted, checks it again when the partner changes it, puts it back in
+ * review when the partner answers or disputes its rejection, takes it out of review when withdrawn, and stops
+ * counting it as open once the customer declined or removed it.
  */
 @Component
 class ClaimLifecycleListener {
@@ -43,13 +47,25 @@ class ClaimLifecycleListener {
         Object event = record.value();
         if (event instanceof ClaimSubmitted submitted) {
             checked(reviews.onSubmitted(submitted.getMetadata().getClaimId(), submitted.getMetadata().getEventId(),
-                    submitted.getMetadata().getOccurredAt(), valid(submitted)).block(TIMEOUT));
+                    submitted.getMetadata().getOccurredAt(), valid(submitted.getMetadata().getEventId(),
+                            submitted.getClaim())).block(TIMEOUT));
         }
         else if (event instanceof ClaimInformationProvided provided) {
             known(() -> reviews.onInformationProvided(provided.getMetadata().getClaimId(),
                     provided.getMetadata().getEventId(), provided.getMetadata().getOccurredAt(),
                     provided.getMessage(), provided.getDocuments().stream().map(ClaimSnapshots::document).toList())
                     .block(TIMEOUT));
+        }
+        else if (event instanceof ClaimAmended amended) {
+            known(() -> reviews.onAmended(amended.getMetadata().getClaimId(), amended.getMetadata().getEventId(),
+                    amended.getMetadata().getOccurredAt(), valid(amended.getMetadata().getEventId(),
+                            amended.getClaim()), amended.getChanges().stream().map(change -> new ClaimChange(
+                            change.getField(), change.getBefore(), change.getAfter())).toList()).block(TIMEOUT));
+        }
+        else if (event instanceof ClaimDisputed disputed) {
+            known(() -> reviews.onDisputed(disputed.getMetadata().getClaimId(), disputed.getMetadata().getEventId(),
+                    disputed.getMetadata().getOccurredAt(), disputed.getJustification(),
+                    disputed.getDocuments().stream().map(ClaimSnapshots::document).toList()).block(TIMEOUT));
         }
         else if (event instanceof ClaimWithdrawn withdrawn) {
             known(() -> reviews.onWithdrawn(withdrawn.getMetadata().getClaimId(),
@@ -67,12 +83,13 @@ class ClaimLifecycleListener {
         }
     }
 
-    private static io.cpor.validation.domain.ClaimSnapshot valid(ClaimSubmitted submitted) {
-        var claim = submitted.getClaim();
+    /** The claim an event carries, refused (to the dead-letter topic) when it names no workload, partner or domain. */
+    private static io.cpor.validation.domain.ClaimSnapshot valid(java.util.UUID eventId,
+            io.cpor.events.claims.Claim claim) {
         if (claim.getWorkloads().isEmpty() || claim.getPartnerId().isBlank() || claim.getCustomer().getDomain()
                 .isBlank()) {
-            throw new InvalidEventException("ClaimSubmitted " + submitted.getMetadata().getEventId()
-                    + " names no workload, partner or domain");
+            throw new InvalidEventException("Event " + eventId + " carries a claim that names no workload, partner "
+                    + "or domain");
         }
         return ClaimSnapshots.of(claim);
     }

@@ -19,7 +19,11 @@ final class ClaimSnapshots {
                 new ClaimSnapshot.Person(claim.getPartnerContact().getName(), null,
                         claim.getPartnerContact().getEmail()),
                 claim.getSolutionArea(), claim.getProgram(), claim.getPartnerRole(), claim.getWorkloads(),
-                claim.getSubscriptionId(), document(claim.getProofOfExecution()));
+                claim.getSubscriptionId(), document(claim.getProofOfExecution()),
+                claim.getTechnicalContact() == null ? null : new ClaimSnapshot.TechnicalContact(
+                        claim.getTechnicalContact().getName(), claim.getTechnicalContact().getEmail(),
+                        claim.getTechnicalContact().getPhone()),
+                claim.getComments(), claim.getProgramTermsAccepted(), claim.getIncentiveOptOut());
     }
 
     static ClaimSnapshot.DocumentRef document(DocumentReference reference) {

@@ -2,15 +2,18 @@ package io.cpor.validation.messaging;
 
 import io.cpor.events.EventMetadata;
 import io.cpor.events.claims.Claim;
+import io.cpor.events.claims.ClaimChange;
 import io.cpor.events.claims.Customer;
 import io.cpor.events.claims.CustomerContact;
 import io.cpor.events.claims.DocumentReference;
 import io.cpor.events.claims.PartnerContact;
+import io.cpor.events.claims.TechnicalContact;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
 import io.cpor.events.outcomes.RejectionReason;
 import io.cpor.events.review.CheckResult;
+import io.cpor.events.review.Dispute;
 import io.cpor.events.review.InformationExchange;
 import io.cpor.events.review.InformationReason;
 import io.cpor.events.review.ReviewDecided;
@@ -41,11 +44,12 @@ final class ReviewRecords {
             return new OutboxMessage(event.eventId(), event.occurredAt(), Topics.CLAIMS_REVIEW, key,
                     ReviewRequested.newBuilder().setMetadata(metadata).setClaim(claim(s.claim()))
                             .setSubmittedAt(s.submittedAt())
-                            .setTrigger(requested.afterInformation() ? ReviewTrigger.INFORMATION_PROVIDED
-                                    : ReviewTrigger.SUBMITTED)
+                            .setTrigger(ReviewTrigger.valueOf(requested.trigger().name()))
                             .setReviewRound(s.round())
                             .setChecks(s.checks().stream().map(ReviewRecords::check).toList())
                             .setInformationExchanges(s.exchanges().stream().map(ReviewRecords::exchange).toList())
+                            .setDispute(requested.trigger() == ReviewEvent.Trigger.DISPUTED && s.dispute() != null
+                                    ? dispute(s.dispute()) : null)
                             .build());
         }
         if (event instanceof ReviewEvent.Approved approved) {
@@ -56,7 +60,7 @@ final class ReviewRecords {
             return outcome(event, key, ClaimRejected.newBuilder().setMetadata(metadata).setClaim(claim(s.claim()))
                     .setReasons(rejected.reasons().stream().map(reason -> RejectionReason.newBuilder()
                             .setCode(reason.code()).setMessage(reason.message()).build()).toList())
-                    .setRejectedBy(rejected.rejectedBy()).build());
+                    .setRejectedBy(rejected.rejectedBy()).setAfterDispute(rejected.afterDispute()).build());
         }
         if (event instanceof ReviewEvent.InformationRequested requested) {
             return outcome(event, key, InformationRequested.newBuilder().setMetadata(metadata)
@@ -90,6 +94,11 @@ final class ReviewRecords {
                 .setSolutionArea(c.solutionArea()).setProgram(c.program()).setPartnerRole(c.partnerRole())
                 .setWorkloads(c.workloads()).setSubscriptionId(c.subscriptionId())
                 .setProofOfExecution(c.proofOfExecution() == null ? null : document(c.proofOfExecution()))
+                .setTechnicalContact(c.technicalContact() == null ? null : TechnicalContact.newBuilder()
+                        .setName(c.technicalContact().name()).setEmail(c.technicalContact().email())
+                        .setPhone(c.technicalContact().phone()).build())
+                .setComments(c.comments()).setProgramTermsAccepted(c.programTermsAccepted())
+                .setIncentiveOptOut(c.incentiveOptOut())
                 .build();
     }
 
@@ -105,7 +114,18 @@ final class ReviewRecords {
     private static InformationExchange exchange(io.cpor.validation.domain.InformationExchange e) {
         return InformationExchange.newBuilder().setRequestedAt(e.requestedAt()).setRequestedBy(e.requestedBy())
                 .setQuestion(e.question()).setAnsweredAt(e.answeredAt()).setAnswer(e.answer())
-                .setDocuments(e.documents().stream().map(ReviewRecords::document).toList()).build();
+                .setDocuments(e.documents().stream().map(ReviewRecords::document).toList())
+                .setReasons(e.reasons().stream().map(InformationReason::valueOf).toList())
+                .setChanges(e.changes().stream().map(change -> ClaimChange.newBuilder().setField(change.field())
+                        .setBefore(change.before()).setAfter(change.after()).build()).toList())
+                .build();
+    }
+
+    private static Dispute dispute(io.cpor.validation.domain.Dispute d) {
+        return Dispute.newBuilder().setDisputedAt(d.disputedAt()).setJustification(d.justification())
+                .setDocuments(d.documents().stream().map(ReviewRecords::document).toList())
+                .setRejectedAt(d.rejectedAt()).setRejectedBy(d.rejectedBy())
+                .setRejectedFor(d.rejectedFor().stream().map(ReviewRecords::check).toList()).build();
     }
 
     private static DocumentReference document(ClaimSnapshot.DocumentRef ref) {

@@ -60,6 +60,9 @@ class MongoReviewStore implements ReviewStore {
                 .set("decidedBy", d.decidedBy())
                 .set("rejectionReasons", d.rejectionReasons())
                 .set("timerDueAt", d.timerDueAt())
+                .set("claim", d.claim())
+                .set("checks", d.checks())
+                .set("dispute", d.dispute())
                 .set("seenEventIds", d.seenEventIds())
                 .set("updatedAt", d.updatedAt())
                 .set("revision", revision + 1);

@@ -20,6 +20,7 @@ record ReviewDocument(
         String decidedBy,
         List<CheckDocument> rejectionReasons,
         Instant timerDueAt,
+        DisputeDocument dispute,
         List<String> seenEventIds,
         List<EventDocument> outbox,
         Instant updatedAt,
@@ -27,10 +28,20 @@ record ReviewDocument(
 
     record ClaimDocument(String partnerId, String name, String tenantId, String domain, String locale,
             PersonDocument customerContact, PersonDocument partnerContact, String solutionArea, String program,
-            String partnerRole, List<String> workloads, String subscriptionId, DocumentRefDocument proofOfExecution) {
+            String partnerRole, List<String> workloads, String subscriptionId, DocumentRefDocument proofOfExecution,
+            PersonDocument technicalContact, String comments, boolean programTermsAccepted,
+            boolean incentiveOptOut) {
     }
 
-    record PersonDocument(String name, String title, String email) {
+    /** A person: name, email, and a title (the customer's) or a phone (the technical contact's). */
+    record PersonDocument(String name, String title, String email, String phone) {
+    }
+
+    record ChangeDocument(String field, String before, String after) {
+    }
+
+    record DisputeDocument(Instant disputedAt, String justification, List<DocumentRefDocument> documents,
+            Instant rejectedAt, String rejectedBy, List<CheckDocument> rejectedFor) {
     }
 
     record DocumentRefDocument(String fileName, String mediaType, long sizeBytes, String sha256, String uri) {
@@ -41,13 +52,16 @@ record ReviewDocument(
 
     record ExchangeDocument(String requestEventId, Instant requestedAt, String requestedBy, String question,
             List<String> reasons, Instant answerBy, Instant answeredAt, String answer,
-            List<DocumentRefDocument> documents) {
+            List<DocumentRefDocument> documents, List<ChangeDocument> changes) {
     }
 
-    /** An unpublished event; which fields are set depends on its type. */
+    /**
+     * An unpublished event; which fields are set depends on its type. A review request's trigger is {@code trigger}
+     * (documents written before it was kept have {@code afterInformation} only).
+     */
     record EventDocument(String eventId, String type, Instant occurredAt, String causationId, Boolean afterInformation,
             String by, List<CheckDocument> reasons, String message, Instant answerBy, DecisionDocument decision,
-            List<String> informationReasons) {
+            List<String> informationReasons, String trigger, Boolean afterDispute) {
     }
 
     record DecisionDocument(String decisionId, String kind, String reason, String message,

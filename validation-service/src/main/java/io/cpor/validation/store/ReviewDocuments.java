@@ -1,15 +1,19 @@
 package io.cpor.validation.store;
 
 import io.cpor.validation.domain.CheckResult;
+import io.cpor.validation.domain.ClaimChange;
 import io.cpor.validation.domain.ClaimSnapshot;
 import io.cpor.validation.domain.Decision;
+import io.cpor.validation.domain.Dispute;
 import io.cpor.validation.domain.InformationExchange;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewEvent;
 import io.cpor.validation.domain.ReviewStatus;
+import io.cpor.validation.store.ReviewDocument.ChangeDocument;
 import io.cpor.validation.store.ReviewDocument.CheckDocument;
 import io.cpor.validation.store.ReviewDocument.ClaimDocument;
 import io.cpor.validation.store.ReviewDocument.DecisionDocument;
+import io.cpor.validation.store.ReviewDocument.DisputeDocument;
 import io.cpor.validation.store.ReviewDocument.DocumentRefDocument;
 import io.cpor.validation.store.ReviewDocument.EventDocument;
 import io.cpor.validation.store.ReviewDocument.ExchangeDocument;
@@ -30,7 +34,7 @@ final class ReviewDocuments {
         return new ReviewDocument(s.claimId().toString(), claim(s.claim()), s.submittedAt(), s.status().name(),
                 s.round(), checks(s.checks()), s.exchanges().stream().map(ReviewDocuments::exchange).toList(),
                 string(s.currentReviewRequestId()), s.queuedAt(), s.decidedBy(), checks(s.rejectionReasons()),
-                s.timerDueAt(), s.seenEventIds().stream().map(UUID::toString).toList(),
+                s.timerDueAt(), dispute(s.dispute()), s.seenEventIds().stream().map(UUID::toString).toList(),
                 s.pendingEvents().stream().map(ReviewDocuments::event).toList(), s.updatedAt(), s.revision());
     }
 
@@ -41,7 +45,7 @@ final class ReviewDocuments {
                 ReviewStatus.valueOf(d.status()), d.round(), results(d.checks()),
                 list(d.exchanges()).stream().map(ReviewDocuments::exchange).toList(),
                 uuid(d.currentReviewRequestId()), d.queuedAt(), d.decidedBy(), results(d.rejectionReasons()),
-                d.timerDueAt(), seen, list(d.outbox()).stream().map(ReviewDocuments::event).toList(), d.updatedAt(),
+                d.timerDueAt(), dispute(d.dispute()), seen, list(d.outbox()).stream().map(ReviewDocuments::event).toList(), d.updatedAt(),
                 d.revision()));
     }
 
@@ -49,28 +53,30 @@ final class ReviewDocuments {
         String id = event.eventId().toString();
         String cause = event.causationId() == null ? null : event.causationId().toString();
         if (event instanceof ReviewEvent.ReviewRequested requested) {
-            return new EventDocument(id, "REVIEW_REQUESTED", event.occurredAt(), cause, requested.afterInformation(),
-                    null, null, null, null, null, null);
+            return new EventDocument(id, "REVIEW_REQUESTED", event.occurredAt(), cause,
+                    requested.trigger() == ReviewEvent.Trigger.INFORMATION_PROVIDED, null, null, null, null, null,
+                    null, requested.trigger().name(), null);
         }
         if (event instanceof ReviewEvent.Approved approved) {
             return new EventDocument(id, "APPROVED", event.occurredAt(), cause, null, approved.approvedBy(), null,
-                    null, null, null, null);
+                    null, null, null, null, null, null);
         }
         if (event instanceof ReviewEvent.Rejected rejected) {
             return new EventDocument(id, "REJECTED", event.occurredAt(), cause, null, rejected.rejectedBy(),
-                    checks(rejected.reasons()), null, null, null, null);
+                    checks(rejected.reasons()), null, null, null, null, null, rejected.afterDispute());
         }
         if (event instanceof ReviewEvent.InformationRequested requested) {
             return new EventDocument(id, "INFORMATION_REQUESTED", event.occurredAt(), cause, null,
                     requested.requestedBy(), null, requested.message(), requested.answerBy(), null,
-                    requested.reasons());
+                    requested.reasons(), null, null);
         }
         if (event instanceof ReviewEvent.DecisionRecorded recorded) {
             Decision decision = recorded.decision();
             return new EventDocument(id, "DECISION_RECORDED", event.occurredAt(), cause, null, null, null, null,
                     null, new DecisionDocument(decision.decisionId().toString(), decision.kind().name(),
                             decision.reason(), decision.message(), decision.informationReasons(),
-                            decision.validator(), string(decision.reviewRequestId()), decision.decidedAt()), null);
+                            decision.validator(), string(decision.reviewRequestId()), decision.decidedAt()), null,
+                    null, null);
         }
         throw new IllegalStateException("No stored form for the review event " + event.getClass().getName());
     }
@@ -80,9 +86,12 @@ final class ReviewDocuments {
         UUID cause = uuid(d.causationId());
         return switch (d.type()) {
             case "REVIEW_REQUESTED" -> new ReviewEvent.ReviewRequested(id, d.occurredAt(), cause,
-                    Boolean.TRUE.equals(d.afterInformation()));
+                    d.trigger() != null ? ReviewEvent.Trigger.valueOf(d.trigger())
+                            : Boolean.TRUE.equals(d.afterInformation()) ? ReviewEvent.Trigger.INFORMATION_PROVIDED
+                            : ReviewEvent.Trigger.SUBMITTED);
             case "APPROVED" -> new ReviewEvent.Approved(id, d.occurredAt(), cause, d.by());
-            case "REJECTED" -> new ReviewEvent.Rejected(id, d.occurredAt(), cause, results(d.reasons()), d.by());
+            case "REJECTED" -> new ReviewEvent.Rejected(id, d.occurredAt(), cause, results(d.reasons()), d.by(),
+                    Boolean.TRUE.equals(d.afterDispute()));
             case "INFORMATION_REQUESTED" -> new ReviewEvent.InformationRequested(id, d.occurredAt(), cause,
                     d.message(), list(d.informationReasons()), d.by(), d.answerBy());
             case "DECISION_RECORDED" -> {
@@ -98,26 +107,48 @@ final class ReviewDocuments {
     private static ClaimDocument claim(ClaimSnapshot c) {
         return new ClaimDocument(c.partnerId(), c.name(), c.tenantId().toString(), c.domain(), c.locale(),
                 person(c.customerContact()), person(c.partnerContact()), c.solutionArea(), c.program(),
-                c.partnerRole(), c.workloads(), c.subscriptionId(), document(c.proofOfExecution()));
+                c.partnerRole(), c.workloads(), c.subscriptionId(), document(c.proofOfExecution()),
+                technical(c.technicalContact()), c.comments(), c.programTermsAccepted(), c.incentiveOptOut());
     }
 
     private static ClaimSnapshot claim(ClaimDocument c) {
         return new ClaimSnapshot(c.partnerId(), c.name(), UUID.fromString(c.tenantId()), c.domain(), c.locale(),
                 person(c.customerContact()), person(c.partnerContact()), c.solutionArea(), c.program(),
-                c.partnerRole(), c.workloads(), c.subscriptionId(), document(c.proofOfExecution()));
+                c.partnerRole(), c.workloads(), c.subscriptionId(), document(c.proofOfExecution()),
+                technical(c.technicalContact()), c.comments(), c.programTermsAccepted(), c.incentiveOptOut());
+    }
+
+    private static PersonDocument technical(ClaimSnapshot.TechnicalContact t) {
+        return t == null ? null : new PersonDocument(t.name(), null, t.email(), t.phone());
+    }
+
+    private static ClaimSnapshot.TechnicalContact technical(PersonDocument p) {
+        return p == null ? null : new ClaimSnapshot.TechnicalContact(p.name(), p.email(), p.phone());
+    }
+
+    private static DisputeDocument dispute(Dispute d) {
+        return d == null ? null : new DisputeDocument(d.disputedAt(), d.justification(), d.documents().stream()
+                .map(ReviewDocuments::document).toList(), d.rejectedAt(), d.rejectedBy(), checks(d.rejectedFor()));
+    }
+
+    private static Dispute dispute(DisputeDocument d) {
+        return d == null ? null : new Dispute(d.disputedAt(), d.justification(), list(d.documents()).stream()
+                .map(ReviewDocuments::document).toList(), d.rejectedAt(), d.rejectedBy(), results(d.rejectedFor()));
     }
 
     private static ExchangeDocument exchange(InformationExchange e) {
         return new ExchangeDocument(e.requestEventId().toString(), e.requestedAt(), e.requestedBy(), e.question(),
                 e.reasons(), e.answerBy(), e.answeredAt(), e.answer(), e.documents().stream()
                         .map(ReviewDocuments::document)
+                        .toList(), e.changes().stream().map(c -> new ChangeDocument(c.field(), c.before(), c.after()))
                         .toList());
     }
 
     private static InformationExchange exchange(ExchangeDocument e) {
         return new InformationExchange(UUID.fromString(e.requestEventId()), e.requestedAt(), e.requestedBy(),
                 e.question(), list(e.reasons()), e.answerBy(), e.answeredAt(), e.answer(), list(e.documents()).stream()
-                        .map(ReviewDocuments::document).toList());
+                        .map(ReviewDocuments::document).toList(), list(e.changes()).stream()
+                        .map(c -> new ClaimChange(c.field(), c.before(), c.after())).toList());
     }
 
     private static List<CheckDocument> checks(List<CheckResult> results) {
@@ -129,7 +160,7 @@ final class ReviewDocuments {
     }
 
     private static PersonDocument person(ClaimSnapshot.Person p) {
-        return p == null ? null : new PersonDocument(p.name(), p.title(), p.email());
+        return p == null ? null : new PersonDocument(p.name(), p.title(), p.email(), null);
     }
 
     private static ClaimSnapshot.Person person(PersonDocument p) {

@@ -121,7 +121,7 @@ class ClaimChecksTests {
             return new ClaimSnapshot("1000001", "Contoso rollout", TENANT, "contoso.onmicrosoft.com", "en",
                     new ClaimSnapshot.Person("Ana Souza", null, "ana@contoso.com"),
                     new ClaimSnapshot.Person("Sam Partner", null, "sam@partner.example"), area, program, role,
-                    workloads, subscription, proof);
+                    workloads, subscription, proof, null, null, true, false);
         }
     }
 

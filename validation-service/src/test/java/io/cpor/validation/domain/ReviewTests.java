@@ -99,6 +99,62 @@ class ReviewTests {
                 .isInstanceOf(NotInReviewException.class);
     }
 
+    @Test
+    void reviewsADisputeOnceAndItsRejectionIsFinal() {
+        Review rejected = Review.checked(UUID.randomUUID(), ClaimChecksTests.claim().build(), submittedId, T0,
+                List.of(CheckResult.fail("TENANT_DOMAIN_MISMATCH", "not the tenant's"),
+                        CheckResult.pass(ClaimChecks.DUPLICATE_CLAIM, "none")), T0);
+        UUID disputeId = UUID.randomUUID();
+
+        Review disputed = rejected.disputed(disputeId, T0.plusSeconds(60), "the domain was added", List.of(),
+                CheckResult.fail(ClaimChecks.DUPLICATE_CLAIM, "held by another claim of yours"));
+
+        assertThat(disputed.status()).isEqualTo(ReviewStatus.IN_REVIEW);
+        assertThat(disputed.state().round()).isEqualTo(2);
+        assertThat(disputed.state().dispute()).satisfies(dispute -> {
+            assertThat(dispute.justification()).isEqualTo("the domain was added");
+            assertThat(dispute.rejectedBy()).as("the checks rejected it").isNull();
+            assertThat(dispute.rejectedFor()).extracting(CheckResult::code).containsExactly("TENANT_DOMAIN_MISMATCH");
+        });
+        assertThat(disputed.state().checks()).extracting(CheckResult::passed).containsExactly(false, false);
+        assertThat(disputed.newEvents()).singleElement().isInstanceOfSatisfying(ReviewEvent.ReviewRequested.class,
+                requested -> assertThat(requested.trigger()).isEqualTo(ReviewEvent.Trigger.DISPUTED));
+        assertThat(disputed.disputed(disputeId, T0.plusSeconds(61), "again", List.of(),
+                CheckResult.pass(ClaimChecks.DUPLICATE_CLAIM, "none"))).isSameAs(disputed);
+
+        Review last = disputed.decide(decision(Decision.Kind.REJECT, "still not the tenant's", null), T0, false);
+        assertThat(last.newEvents()).singleElement().isInstanceOfSatisfying(ReviewEvent.Rejected.class,
+                event -> assertThat(event.afterDispute()).isTrue());
+        assertThat(last.disputed(UUID.randomUUID(), T0.plusSeconds(90), "once more", List.of(),
+                CheckResult.pass(ClaimChecks.DUPLICATE_CLAIM, "none"))).as("a claim is disputed once")
+                .isSameAs(last);
+    }
+
+    @Test
+    void ignoresADisputeOfAClaimNotRejected() {
+        assertThat(inReview.disputed(UUID.randomUUID(), T0, "why", List.of(),
+                CheckResult.pass(ClaimChecks.DUPLICATE_CLAIM, "none"))).isSameAs(inReview);
+    }
+
+    @Test
+    void keepsWhatThePartnerChangedWithTheOpenQuestion() {
+        Review asked = inReview.decide(decision(Decision.Kind.REQUEST_INFORMATION, null, "which apps?"),
+                T0.plus(Duration.ofDays(14)), false);
+        ClaimSnapshot changed = ClaimChecksTests.claim().withWorkloads("TEAMS", "INTUNE").build();
+        List<ClaimChange> changes = List.of(new ClaimChange("workloads", "TEAMS", "TEAMS, INTUNE"));
+        List<CheckResult> checks = List.of(CheckResult.pass("PROGRAM_WORKLOAD_MISMATCH", "ok"));
+
+        Review amended = asked.amended(UUID.randomUUID(), T0.plusSeconds(30), changed, changes, checks);
+
+        assertThat(amended.status()).isEqualTo(ReviewStatus.INFORMATION_REQUESTED);
+        assertThat(amended.state().claim()).isEqualTo(changed);
+        assertThat(amended.state().checks()).isEqualTo(checks);
+        assertThat(amended.state().exchanges()).singleElement()
+                .satisfies(exchange -> assertThat(exchange.changes()).isEqualTo(changes));
+        Review answered = amended.informationProvided(UUID.randomUUID(), T0.plusSeconds(60), "done", List.of());
+        assertThat(answered.state().exchanges().get(0).changes()).as("kept after the answer").isEqualTo(changes);
+    }
+
     private static Decision decision(Decision.Kind kind, String reason, String message) {
         return new Decision(UUID.randomUUID(), kind, reason, message,
                 kind == Decision.Kind.REQUEST_INFORMATION ? List.of("MISSING_PROOF_OF_EXECUTION") : List.of(),

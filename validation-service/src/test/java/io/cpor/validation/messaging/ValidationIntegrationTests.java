@@ -225,6 +225,66 @@ class ValidationIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
+    void checksAChangedClaimAgainAndShowsTheValidatorWhatChanged() {
+        String domain = "amended-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        UUID tenant = TenantDirectory.sandboxTenantId(domain);
+        UUID claimId = submit(Claims.modernWork("1000001", tenant, domain).build());
+        only(Topics.CLAIMS_REVIEW, claimId);
+        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Which workloads?\","
+                + "\"reasons\":[\"MISSING_PRODUCTS\"]}").expectStatus().isOk();
+        only(Topics.CLAIMS_OUTCOMES, claimId);
+
+        Claim changed = Claims.modernWork("1000001", tenant, domain).setWorkloads(List.of("TEAMS", "INTUNE")).build();
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.amended(claimId, changed, "workloads",
+                "TEAMS", "TEAMS, INTUNE"));
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.answered(claimId, "Intune too"));
+
+        ReviewRequested second = (ReviewRequested) read(Topics.CLAIMS_REVIEW, claimId, 2, QUIET).get(1).value();
+        assertThat(second.getClaim().getWorkloads()).containsExactly("TEAMS", "INTUNE");
+        assertThat(second.getInformationExchanges()).singleElement().satisfies(exchange -> {
+            assertThat(exchange.getReasons()).containsExactly(io.cpor.events.review.InformationReason.MISSING_PRODUCTS);
+            assertThat(exchange.getChanges()).singleElement().satisfies(change -> {
+                assertThat(change.getField()).isEqualTo("workloads");
+                assertThat(change.getAfter()).isEqualTo("TEAMS, INTUNE");
+            });
+        });
+        decide(claimId, "{\"decision\":\"APPROVE\"}").expectStatus().isOk();
+        ClaimApproved approved = (ClaimApproved) read(Topics.CLAIMS_OUTCOMES, claimId, 2, QUIET).get(1).value();
+        assertThat(approved.getClaim().getWorkloads()).as("the claim as changed").containsExactly("TEAMS", "INTUNE");
+    }
+
+    @Test
+    void reviewsADisputedRejectionByTheChecksAndMakesTheSecondRejectionFinal() {
+        UUID claimId = submit(Claims.modernWork("1000001", UUID.randomUUID(), "nobody-knows.example").build());
+        ClaimRejected first = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+        assertThat(first.getAfterDispute()).isFalse();
+
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.disputed(claimId,
+                "The domain was verified yesterday"));
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+        assertThat(review.getTrigger()).isEqualTo(io.cpor.events.review.ReviewTrigger.DISPUTED);
+        assertThat(review.getReviewRound()).isEqualTo(2);
+        assertThat(review.getDispute().getJustification()).isEqualTo("The domain was verified yesterday");
+        assertThat(review.getDispute().getRejectedBy()).isNull();
+        assertThat(review.getDispute().getRejectedFor()).extracting(check -> check.getCode())
+                .contains("TENANT_DOMAIN_MISMATCH");
+        assertThat(review.getChecks()).as("the failed checks are shown").anyMatch(check -> !check.getPassed());
+        web.get().uri("/api/v1/reviews/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-validator")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("PENDING")
+                .jsonPath("$.dispute.justification").isEqualTo("The domain was verified yesterday");
+
+        decide(claimId, "{\"decision\":\"REJECT\",\"reason\":\"The domain is still not the tenant's\"}")
+                .expectStatus().isOk();
+        ClaimRejected last = (ClaimRejected) read(Topics.CLAIMS_OUTCOMES, claimId, 2, QUIET).get(1).value();
+        assertThat(last.getAfterDispute()).isTrue();
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.disputed(claimId, "Once more"));
+        assertThat(topics().read(Topics.CLAIMS_REVIEW, record -> claimId.toString().equals(record.key()), 1,
+                Duration.ofSeconds(3), TIMEOUT)).as("no third round").hasSize(1);
+    }
+
+    @Test
     void rejectsAClaimWhoseInformationDeadlinePassed() {
         UUID claimId = inReview();
         decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Attach the SOW\","
