@@ -6,6 +6,7 @@ import io.cpor.associations.domain.Associations;
 import io.cpor.associations.domain.DeclineLinks;
 import io.cpor.associations.domain.Reservations;
 import io.cpor.associations.domain.Timers;
+import io.cpor.schemas.catalog.SolutionCatalog;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class AssociationServiceConfiguration {
 
     @Bean
-    Associations associations(AssociationStore store, Reservations reservations, Timers timers,
-            AssociationEventsPublisher publisher, Clock clock, AssociationProperties properties) {
-        return new Associations(store, reservations, timers, new DeclineLinks(properties.publicBaseUrl()), publisher,
-                clock, properties.linkLifetime(), properties.timerLease());
+    Associations associations(AssociationStore store, Reservations reservations, SolutionCatalog catalog,
+            Timers timers, AssociationEventsPublisher publisher, Clock clock, AssociationProperties properties) {
+        return new Associations(store, reservations, catalog, timers, new DeclineLinks(properties.publicBaseUrl()),
+                publisher, clock, properties.linkLifetime(), properties.timerLease());
     }
 }

@@ -33,10 +33,20 @@ public final class Approvals {
                                 .setTitle("CIO").setEmail("ana@contoso.example").build()).build())
                 .setPartnerContact(PartnerContact.newBuilder().setName(partnerName)
                         .setEmail("sam@partner.example").build())
-                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USAGE_RECOGNITION")
+                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USE_OR_CONSUME")
                 .setWorkloads(List.of(workloads)).setSubscriptionId(null).setProofOfExecution(null).build();
         return ClaimApproved.newBuilder().setMetadata(metadata(claimId, UUID.randomUUID())).setClaim(claim)
                 .setApprovedBy("validator-1").build();
+    }
+
+    /** An approved Business Applications claim (OSU, one partner per subscription) for the subscription. */
+    public static ClaimApproved approvedForSubscription(String partnerId, UUID tenantId, String subscriptionId,
+            String... workloads) {
+        ClaimApproved approved = approved(partnerId, tenantId, workloads);
+        Claim claim = Claim.newBuilder(approved.getClaim()).setSolutionArea("BUSINESS_APPLICATIONS")
+                .setProgram("OSU_BUSINESS_APPLICATIONS").setPartnerRole("USAGE_RECOGNITION")
+                .setSubscriptionId(subscriptionId).build();
+        return ClaimApproved.newBuilder(approved).setClaim(claim).build();
     }
 
     /** What notification-service publishes once the customer's mail is sent. */

@@ -30,7 +30,7 @@ public final class ClaimJson {
                 .put("email", "ana.souza@contoso.com");
         claim.putObject("partnerContact").put("name", "Sam Partner").put("email", "sam@partner-one.example");
         claim.put("solutionArea", "MODERN_WORK_SECURITY").put("program", "OSU_M365")
-                .put("partnerRole", "USAGE_RECOGNITION");
+                .put("partnerRole", "USE_OR_CONSUME");
         claim.putArray("workloads").add("TEAMS").add("EXCHANGE_ONLINE");
         claim.putObject("proofOfExecution")
                 .put("fileName", "proof-of-execution.pdf")

@@ -90,7 +90,7 @@ public final class ContractEvents {
                         .setLocale("en").setContact(CustomerContact.newBuilder().setName("Ana Souza").setTitle(null)
                                 .setEmail("ana.souza@contoso.com").build()).build())
                 .setPartnerContact(partnerContact()).setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365")
-                .setPartnerRole("USAGE_RECOGNITION").setWorkloads(List.of("TEAMS", "EXCHANGE_ONLINE"))
+                .setPartnerRole("USE_OR_CONSUME").setWorkloads(List.of("TEAMS", "EXCHANGE_ONLINE"))
                 .setSubscriptionId(null).setProofOfExecution(null).build();
     }
 

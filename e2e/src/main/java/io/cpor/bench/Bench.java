@@ -45,7 +45,7 @@ public final class Bench {
         this.platform = new Endpoints(host + ":" + port(9092), "mongodb://" + host + ":" + port(27017),
                 "http://" + host + ":" + port(8081), "http://" + host + ":" + port(9000), host, port(1025),
                 port(1143), "http://localhost:" + port(8025), "http://" + host + ":" + port(8090),
-                "http://" + host + ":" + port(8091), true);
+                "http://" + host + ":" + port(8091), "http://" + host + ":" + port(8092), true);
     }
 
     public static void main(String[] args) throws Exception {

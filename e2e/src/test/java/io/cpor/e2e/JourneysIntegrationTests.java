@@ -14,6 +14,8 @@ import io.cpor.events.review.ReviewDecided;
 import io.cpor.events.review.ReviewDecision;
 import io.cpor.events.review.ReviewRequested;
 import io.cpor.local.testing.Mailbox;
+import io.cpor.local.subscriptions.SubscriptionDirectory;
+import io.cpor.local.tenants.TenantDirectory;
 import io.cpor.local.testing.TopicProbe;
 import io.cpor.schemas.Topics;
 import java.time.Duration;
@@ -247,7 +249,7 @@ class JourneysIntegrationTests {
         Map<String, Object> body = new java.util.LinkedHashMap<>(spec.body());
         body.put("solutionArea", "BUSINESS_APPLICATIONS");
         body.put("program", "OSU_BUSINESS_APPLICATIONS");
-        body.put("partnerRole", "USE_OR_CONSUME");
+        body.put("partnerRole", "USAGE_RECOGNITION");
         body.put("workloads", List.of("DYNAMICS_365_SALES"));
         body.put("subscriptionId", "8c6f7b1e-1d2a-4a34-9d1b-5b4f2b7f6e10");
         body.put("incentiveOptOut", true);
@@ -269,6 +271,74 @@ class JourneysIntegrationTests {
         assertThat(claim.at("/technicalContact/name").asText()).isEqualTo("Rui Tech");
         assertThat(claim.path("programTermsAccepted").asBoolean()).isTrue();
         assertThat(claim.path("incentiveOptOut").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSubscriptionHeldByOnePartnerConflictsForAnotherWhateverTheWorkloadsTheyClaim() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "subscription");
+        String subscription = SubscriptionDirectory.sandboxSubscriptionId(spec.domain());
+        UUID firstId = submitRaw("demo-partner-1", businessApplications(spec, "OSU_BUSINESS_APPLICATIONS",
+                "USAGE_RECOGNITION", subscription, "DYNAMICS_365_SALES"));
+        validator.approve(firstId);
+        partner.awaitStatus(firstId, "AWAITING_CUSTOMER");
+
+        // An advisor (OSA) of another partner, for another workload of the same subscription.
+        ClaimSpec other = spec.byPartner("1000002");
+        UUID secondId = submitRaw("demo-partner-2", businessApplications(other, "OSA_SELL", "BUILD_INTENT_ADVISOR",
+                subscription, "POWER_BI"));
+        validator.approve(secondId);
+
+        Actors.Partner second = actors.partner("demo-partner-2");
+        await().atMost(Actors.PATIENCE).untilAsserted(() -> assertThat(states(second.claim(secondId)))
+                .containsExactlyEntriesOf(Map.of("POWER_BI", "CONFLICT")));
+        assertThat(partner.claim(firstId).path("workloads").toString()).contains("PENDING_CUSTOMER");
+    }
+
+    @Test
+    void eachSubscriptionThatCannotBeClaimedIsRejectedWithItsOwnCode() {
+        // tenant domain, subscription, the code, and a workload of its own (the same one twice would be a duplicate)
+        List<List<String>> cases = List.of(
+                List.of("contoso.com", SubscriptionDirectory.sandboxSubscriptionId("elsewhere.sandbox.test"),
+                        "SUBSCRIPTION_NOT_IN_TENANT", "DYNAMICS_365_CUSTOMER_SERVICE"),
+                List.of("contoso.com", "0b7c4e12-9a3d-4c6e-b5f8-2d1e7a9c3b32", "SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS",
+                        "DYNAMICS_365_FIELD_SERVICE"),
+                List.of("fabrikam.com", "6a2f8d47-3e1b-4b9c-9d05-7c4e1f2a8b43", "SUBSCRIPTION_BOUGHT_THROUGH_CSP",
+                        "DYNAMICS_365_FINANCE"),
+                List.of("fabrikam.com", "9f3b6c21-7d4e-4a8f-b2c9-1e5d8a7f4c54", "SUBSCRIPTION_NOT_PROVISIONED",
+                        "POWER_APPS"),
+                List.of("adatum.com", "2e8a4f63-5c1d-4e7b-a9f0-3b6d2c8e1a65", "SUBSCRIPTION_NOT_ACTIVE",
+                        "POWER_AUTOMATE"));
+        Map<UUID, String> expected = new java.util.LinkedHashMap<>();
+        for (List<String> c : cases) {
+            Map<String, Object> body = businessApplications(ClaimSpec.fresh("1000001", "refused"),
+                    "OSU_BUSINESS_APPLICATIONS", "USAGE_RECOGNITION", c.get(1), c.get(3));
+            UUID tenant = TenantDirectory.demoTenantId(c.get(0));
+            body.put("customer", Map.of("tenantId", tenant.toString(), "domain", c.get(0), "locale", "en",
+                    "contact", Map.of("name", "Ana Souza", "email", "ana.souza@" + c.get(0))));
+            expected.put(submitRaw("demo-partner-1", body), c.get(2));
+        }
+
+        expected.forEach((claimId, code) -> assertThat(partner.awaitStatus(claimId, "REJECTED")
+                .path("rejectionReasons").findValuesAsText("code")).as(code).containsExactly(code));
+    }
+
+    /** A Business Applications claim of the spec's customer for the subscription and workload. */
+    private static Map<String, Object> businessApplications(ClaimSpec spec, String program, String role,
+            String subscriptionId, String workload) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(spec.body());
+        body.put("solutionArea", "BUSINESS_APPLICATIONS");
+        body.put("program", program);
+        body.put("partnerRole", role);
+        body.put("workloads", List.of(workload));
+        body.put("subscriptionId", subscriptionId);
+        body.put("technicalContact", Map.of("name", "Rui Tech", "email", "rui@partner.example"));
+        return body;
+    }
+
+    private UUID submitRaw(String client, Map<String, Object> body) {
+        Http.Answer accepted = Http.post(stack.url(8080) + "/api/v1/claims", stack.token(client), body);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return UUID.fromString(accepted.json().path("claimId").asText());
     }
 
     @Test

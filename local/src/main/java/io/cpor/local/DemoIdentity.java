@@ -3,6 +3,7 @@ package io.cpor.local;
 import io.cpor.local.http.HttpApp;
 import io.cpor.local.issuer.Issuer;
 import io.cpor.local.partners.PartnerDirectory;
+import io.cpor.local.subscriptions.SubscriptionDirectory;
 import io.cpor.local.tenants.TenantDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local platform's OAuth2 issuer, with its demo clients, its tenant directory and its partner directory, and
- * nothing else: what
- * docker-compose.yml's opt-in {@code demo} profile runs so the stack can be tried without an Entra ID tenant.
+ * The local platform's OAuth2 issuer, with its demo clients, its tenant, partner and subscription directories, and
+ * nothing else: what docker-compose.yml's opt-in {@code demo} profile runs so the stack can be tried without an Entra
+ * ID tenant.
  * <pre>
- * DemoIdentity [--host=0.0.0.0] [--issuer-port=9000] [--tenants-port=8090] [--partners-port=8091] [--data-dir=data]
- *              [--issuer-url=http://demo-identity:9000]
+ * DemoIdentity [--host=0.0.0.0] [--issuer-port=9000] [--tenants-port=8090] [--partners-port=8091]
+ *              [--subscriptions-port=8092] [--data-dir=data] [--issuer-url=http://demo-identity:9000]
  * </pre>
  * The issuer URL is what tokens carry as {@code iss}: the name the services reach it by, not the address it binds.
  */
@@ -26,24 +27,28 @@ public final class DemoIdentity implements AutoCloseable {
     private final Issuer issuer;
     private final HttpApp tenants;
     private final HttpApp partners;
+    private final HttpApp subscriptions;
 
-    private DemoIdentity(Issuer issuer, HttpApp tenants, HttpApp partners) {
+    private DemoIdentity(Issuer issuer, HttpApp tenants, HttpApp partners, HttpApp subscriptions) {
         this.issuer = issuer;
         this.tenants = tenants;
         this.partners = partners;
+        this.subscriptions = subscriptions;
     }
 
     public static DemoIdentity start(String host, int issuerPort, int tenantsPort, int partnersPort,
-            Path dataDirectory, String issuerUrl) throws IOException {
+            int subscriptionsPort, Path dataDirectory, String issuerUrl) throws IOException {
         HttpApp tenants = TenantDirectory.start(host, tenantsPort);
         HttpApp partners = PartnerDirectory.start(host, partnersPort);
+        HttpApp subscriptions = SubscriptionDirectory.start(host, subscriptionsPort);
         try {
             return new DemoIdentity(Issuer.start(host, issuerPort, dataDirectory.resolve("issuer"), issuerUrl),
-                    tenants, partners);
+                    tenants, partners, subscriptions);
         }
         catch (RuntimeException e) {
             tenants.close();
             partners.close();
+            subscriptions.close();
             throw e;
         }
     }
@@ -57,6 +62,7 @@ public final class DemoIdentity implements AutoCloseable {
         issuer.close();
         tenants.close();
         partners.close();
+        subscriptions.close();
     }
 
     public static void main(String[] args) throws IOException {
@@ -68,6 +74,7 @@ public final class DemoIdentity implements AutoCloseable {
         int issuerPort = 9000;
         int tenantsPort = 8090;
         int partnersPort = 8091;
+        int subscriptionsPort = 8092;
         Path data = Path.of("data");
         String issuerUrl = null;
         for (String arg : args) {
@@ -78,18 +85,20 @@ public final class DemoIdentity implements AutoCloseable {
                 case "--issuer-port" -> issuerPort = Integer.parseInt(value);
                 case "--tenants-port" -> tenantsPort = Integer.parseInt(value);
                 case "--partners-port" -> partnersPort = Integer.parseInt(value);
+                case "--subscriptions-port" -> subscriptionsPort = Integer.parseInt(value);
                 case "--data-dir" -> data = Path.of(value);
                 case "--issuer-url" -> issuerUrl = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --host=, "
-                        + "--issuer-port=, --tenants-port=, --partners-port=, --data-dir=, --issuer-url=");
+                        + "--issuer-port=, --tenants-port=, --partners-port=, --subscriptions-port=, --data-dir=, "
+                        + "--issuer-url=");
             }
         }
-        DemoIdentity identity = start(host, issuerPort, tenantsPort, partnersPort, data,
+        DemoIdentity identity = start(host, issuerPort, tenantsPort, partnersPort, subscriptionsPort, data,
                 issuerUrl != null ? issuerUrl : "http://" + host + ":" + issuerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "demo-identity-shutdown"));
         log.info("Demo issuer {} (clients demo-partner-1, demo-partner-1-viewer, demo-partner-2, demo-partner-3, "
                 + "demo-validator, "
-                + "demo-operator), tenant directory on port {} and partner directory on port {} ready",
-                identity.issuerUrl(), tenantsPort, partnersPort);
+                + "demo-operator), tenant directory on port {}, partner directory on port {} and subscription "
+                + "directory on port {} ready", identity.issuerUrl(), tenantsPort, partnersPort, subscriptionsPort);
     }
 }

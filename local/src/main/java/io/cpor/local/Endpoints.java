@@ -7,7 +7,7 @@ import java.util.Map;
 /** Where the platform's servers listen: what a service or a test needs to connect. */
 public record Endpoints(String kafkaBootstrapServers, String mongoUri, String schemaRegistryUrl, String issuerUrl,
         String mailHost, int smtpPort, int imapPort, String inboxUrl, String tenantDirectoryUrl,
-        String partnerDirectoryUrl, boolean kafkaSasl) {
+        String partnerDirectoryUrl, String subscriptionDirectoryUrl, boolean kafkaSasl) {
 
     public String tokenUrl() {
         return issuerUrl + "/oauth2/token";
@@ -35,6 +35,7 @@ public record Endpoints(String kafkaBootstrapServers, String mongoUri, String sc
         properties.put("spring.mail.port", Integer.toString(smtpPort));
         properties.put("cpor.tenant-directory.base-url", tenantDirectoryUrl);
         properties.put("cpor.partners.base-url", partnerDirectoryUrl);
+        properties.put("cpor.subscriptions.base-url", subscriptionDirectoryUrl);
         // Operations on the API's port in tests: a test classpath has a servlet server beside the reactive one, and
         // a management port of its own would need a child context of each kind. The packaged services, started by
         // ./cpor, serve operations on a port of their own.

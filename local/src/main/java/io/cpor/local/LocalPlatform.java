@@ -11,6 +11,7 @@ import io.cpor.local.mail.InboxPage;
 import io.cpor.local.mail.MailServer;
 import io.cpor.local.mongo.DurableMongoServer;
 import io.cpor.local.partners.PartnerDirectory;
+import io.cpor.local.subscriptions.SubscriptionDirectory;
 import io.cpor.local.registry.SchemaRegistryServer;
 import io.cpor.local.tenants.TenantDirectory;
 import java.io.IOException;
@@ -92,6 +93,7 @@ public final class LocalPlatform implements AutoCloseable {
             MailServer mail = keep(MailServer.start(host, ports.smtp(), ports.imap(), data.resolve("mail")));
             HttpApp tenants = keep(TenantDirectory.start(host, ports.tenantDirectory()));
             HttpApp partners = keep(PartnerDirectory.start(host, ports.partnerDirectory()));
+            HttpApp subscriptions = keep(SubscriptionDirectory.start(host, ports.subscriptionDirectory()));
             String bootstrapServers = external.kafkaBootstrapServers();
             if (!external.kafka()) {
                 kafka = keep(broker.join());
@@ -107,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
             Issuer oauth = keep(issuer.join());
             endpoints = new Endpoints(bootstrapServers, mongoUri, registry.url(),
                     oauth.issuerUrl(), host, mail.smtpPort(), mail.imapPort(), "http://" + host + ":" + ports.inbox(),
-                    tenants.url(), partners.url(), sasl);
+                    tenants.url(), partners.url(), subscriptions.url(), sasl);
             keep(InboxPage.start(host, ports.inbox(), mail, this::healthJson));
         }
         catch (CompletionException e) {
@@ -175,7 +177,8 @@ public final class LocalPlatform implements AutoCloseable {
                 .put("smtp", endpoints.mailHost() + ":" + endpoints.smtpPort())
                 .put("imap", endpoints.mailHost() + ":" + endpoints.imapPort())
                 .put("inbox", endpoints.inboxUrl()).put("tenantDirectory", endpoints.tenantDirectoryUrl())
-                .put("partnerDirectory", endpoints.partnerDirectoryUrl());
+                .put("partnerDirectory", endpoints.partnerDirectoryUrl())
+                .put("subscriptionDirectory", endpoints.subscriptionDirectoryUrl());
         return body.toString();
     }
 

@@ -25,7 +25,7 @@ final class PlatformCommandLine {
                 case "--ports" -> ports = parsePorts(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --data-dir=, "
                         + "--host=, --partitions=, --free-ports, --ports=kafka,controller,mongo,registry,issuer,"
-                        + "smtp,imap,inbox,tenants,partners");
+                        + "smtp,imap,inbox,tenants,partners,subscriptions");
             }
         }
         return new PlatformSettings(host, data, freePorts ? Ports.free() : ports, partitions);
@@ -33,13 +33,13 @@ final class PlatformCommandLine {
 
     private static Ports parsePorts(String value) {
         String[] parts = value.split(",");
-        if (parts.length != 10) {
-            throw new IllegalArgumentException("--ports needs 10 comma-separated ports");
+        if (parts.length != 11) {
+            throw new IllegalArgumentException("--ports needs 11 comma-separated ports");
         }
-        int[] p = new int[10];
-        for (int i = 0; i < 10; i++) {
+        int[] p = new int[11];
+        for (int i = 0; i < 11; i++) {
             p[i] = Integer.parseInt(parts[i].trim());
         }
-        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
     }
 }

@@ -13,18 +13,18 @@ import java.util.Set;
 
 /** The ports of the platform's servers. */
 public record Ports(int kafka, int kafkaController, int mongo, int schemaRegistry, int issuer, int smtp, int imap,
-        int inbox, int tenantDirectory, int partnerDirectory) {
+        int inbox, int tenantDirectory, int partnerDirectory, int subscriptionDirectory) {
 
     /** The documented ports (README, DESIGN.md section 7). */
     public static Ports standard() {
-        return new Ports(9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8091);
+        return new Ports(9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8091, 8092);
     }
 
     /** Ports free on this machine right now, for tests that must not collide with a running stack. */
     public static Ports free() {
-        List<Integer> ports = freePorts(10);
+        List<Integer> ports = freePorts(11);
         return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5),
-                ports.get(6), ports.get(7), ports.get(8), ports.get(9));
+                ports.get(6), ports.get(7), ports.get(8), ports.get(9), ports.get(10));
     }
 
     /** Each port with the part of the platform that listens on it. */
@@ -40,6 +40,7 @@ public record Ports(int kafka, int kafkaController, int mongo, int schemaRegistr
         ports.put("inbox page", inbox);
         ports.put("tenant directory", tenantDirectory);
         ports.put("partner directory", partnerDirectory);
+        ports.put("subscription directory", subscriptionDirectory);
         return ports;
     }
 

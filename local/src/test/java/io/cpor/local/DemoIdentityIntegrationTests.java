@@ -34,7 +34,7 @@ class DemoIdentityIntegrationTests {
     static void start() throws Exception {
         ports = Ports.free();
         identity = DemoIdentity.start("127.0.0.1", ports.issuer(), ports.tenantDirectory(),
-                ports.partnerDirectory(), data, "http://demo-identity:" + ports.issuer());
+                ports.partnerDirectory(), ports.subscriptionDirectory(), data, "http://demo-identity:" + ports.issuer());
     }
 
     @AfterAll

@@ -206,6 +206,27 @@ class PlatformIntegrationTests {
     }
 
     @Test
+    void knowsTheDemoSubscriptionsAndAnActiveOneOfEverySandboxTenant(Endpoints platform) throws Exception {
+        String base = platform.subscriptionDirectoryUrl() + "/subscriptions/";
+        JsonNode contoso = getJson(base + "8c6f7b1e-1d2a-4a34-9d1b-5b4f2b7f6e10", 200);
+        JsonNode csp = getJson(base + "6a2f8d47-3e1b-4b9c-9d05-7c4e1f2a8b43", 200);
+        String sandboxId = io.cpor.local.subscriptions.SubscriptionDirectory.sandboxSubscriptionId(
+                "acme-42.sandbox.test");
+        JsonNode sandbox = getJson(base + sandboxId.toUpperCase(java.util.Locale.ROOT), 200);
+        JsonNode unknown = getJson(base + UUID.randomUUID(), 404);
+
+        assertThat(contoso.path("tenantId").asText()).isEqualTo("2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01");
+        assertThat(contoso.path("productFamily").asText()).isEqualTo("BUSINESS_APPLICATIONS");
+        assertThat(contoso.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(csp.path("purchaseChannel").asText()).isEqualTo("CSP");
+        assertThat(sandbox.path("tenantId").asText()).isEqualTo(
+                io.cpor.local.tenants.TenantDirectory.sandboxTenantId("acme-42.sandbox.test").toString());
+        assertThat(sandbox.path("subscriptionId").asText()).isEqualTo(sandboxId);
+        assertThat(sandbox.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(unknown.path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
     void showsReceivedMailOnTheInboxPageWithEverythingEscaped(Endpoints platform) throws Exception {
         String recipient = "inbox-" + UUID.randomUUID() + "@fabrikam.com";
         send(platform, recipient, "<script>alert(1)</script> request", "body");
@@ -225,7 +246,7 @@ class PlatformIntegrationTests {
         JsonNode health = getJson(platform.inboxUrl() + "/health", 200);
 
         assertThat(health.path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("components").size()).isEqualTo(10);
+        assertThat(health.path("components").size()).isEqualTo(11);
         assertThat(health.path("endpoints").path("kafka").asText()).isEqualTo(platform.kafkaBootstrapServers());
     }
 

@@ -188,7 +188,8 @@ class PlatformRestartIntegrationTests {
         return new Endpoints("127.0.0.1:" + ports.kafka(), "mongodb://127.0.0.1:" + ports.mongo(),
                 "http://127.0.0.1:" + ports.schemaRegistry(), "http://127.0.0.1:" + ports.issuer(), "127.0.0.1",
                 ports.smtp(), ports.imap(), "http://127.0.0.1:" + ports.inbox(),
-                "http://127.0.0.1:" + ports.tenantDirectory(), "http://127.0.0.1:" + ports.partnerDirectory(), true);
+                "http://127.0.0.1:" + ports.tenantDirectory(), "http://127.0.0.1:" + ports.partnerDirectory(),
+                "http://127.0.0.1:" + ports.subscriptionDirectory(), true);
     }
 
     private static void keepInserting(Endpoints endpoints, AtomicBoolean writing, Set<String> acknowledged) {

@@ -46,7 +46,7 @@ public final class SampleEvents {
                         .setEmail("sam@partner-one.example").build())
                 .setSolutionArea("MODERN_WORK_SECURITY")
                 .setProgram("OSU_M365")
-                .setPartnerRole("USAGE_RECOGNITION")
+                .setPartnerRole("USE_OR_CONSUME")
                 .setWorkloads(List.of("TEAMS", "EXCHANGE_ONLINE"))
                 .setSubscriptionId(null)
                 .setProofOfExecution(DocumentReference.newBuilder().setFileName("poe.pdf")

@@ -51,7 +51,7 @@ public final class Events {
                         .setLocale("en").setContact(CustomerContact.newBuilder().setName("Ana Souza").setTitle(null)
                                 .setEmail("ana@contoso.example").build()).build())
                 .setPartnerContact(partner("Sam Partner", partnerEmail))
-                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USAGE_RECOGNITION")
+                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USE_OR_CONSUME")
                 .setWorkloads(List.of("TEAMS")).setSubscriptionId(null).setProofOfExecution(null).build();
     }
 

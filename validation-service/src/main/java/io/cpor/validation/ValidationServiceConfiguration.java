@@ -11,6 +11,7 @@ import io.cpor.validation.domain.ProofRules;
 import io.cpor.validation.domain.ReviewEventsPublisher;
 import io.cpor.validation.domain.ReviewStore;
 import io.cpor.validation.domain.Reviews;
+import io.cpor.validation.domain.SubscriptionDirectory;
 import io.cpor.validation.domain.TenantDirectory;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +38,9 @@ class ValidationServiceConfiguration {
     }
 
     @Bean
-    Reviews reviews(ReviewStore store, TenantDirectory directory, PartnerRegistry partners, OpenClaims openClaims,
-            ClaimChecks checks, ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
-        return new Reviews(store, directory, partners, openClaims, checks, publisher, window, clock);
+    Reviews reviews(ReviewStore store, TenantDirectory directory, SubscriptionDirectory subscriptions,
+            PartnerRegistry partners, OpenClaims openClaims, ClaimChecks checks, ReviewEventsPublisher publisher,
+            InformationWindow window, Clock clock) {
+        return new Reviews(store, directory, subscriptions, partners, openClaims, checks, publisher, window, clock);
     }
 }

@@ -41,11 +41,19 @@ public final class Claims {
                                 .setEmail(contactEmail).build()).build())
                 .setPartnerContact(PartnerContact.newBuilder().setName("Sam Partner")
                         .setEmail("sam@partner.example").build())
-                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USAGE_RECOGNITION")
+                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USE_OR_CONSUME")
                 .setWorkloads(List.of("TEAMS")).setSubscriptionId(null)
                 .setProofOfExecution(DocumentReference.newBuilder().setFileName("poe.pdf")
                         .setMediaType("application/pdf").setSizeBytes(48_213).setSha256("ab".repeat(32))
                         .setUri("https://files.partner.example/poe.pdf").build());
+    }
+
+    /** A Business Applications claim (OSU, usage recognition) naming the subscription. */
+    public static Claim.Builder businessApplications(String partnerId, UUID tenant, String domain,
+            String subscriptionId) {
+        return modernWork(partnerId, tenant, domain).setSolutionArea("BUSINESS_APPLICATIONS")
+                .setProgram("OSU_BUSINESS_APPLICATIONS").setPartnerRole("USAGE_RECOGNITION")
+                .setWorkloads(List.of("DYNAMICS_365_SALES")).setSubscriptionId(subscriptionId);
     }
 
     public static ClaimSubmitted submitted(UUID claimId, Claim claim) {

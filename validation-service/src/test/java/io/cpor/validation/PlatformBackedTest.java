@@ -32,8 +32,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import({PlatformBackedTest.TestClock.class, PlatformBackedTest.ApiContractCheck.class})
 public abstract class PlatformBackedTest {
 
-    protected static final FlakyTenantDirectory DIRECTORY = new FlakyTenantDirectory(
+    protected static final FlakyDirectory DIRECTORY = new FlakyDirectory(
             SharedPlatform.endpoints().tenantDirectoryUrl());
+    protected static final FlakyDirectory SUBSCRIPTIONS = new FlakyDirectory(
+            SharedPlatform.endpoints().subscriptionDirectoryUrl());
 
     @Autowired
     protected WebTestClient web;
@@ -47,6 +49,7 @@ public abstract class PlatformBackedTest {
         platform.serviceProperties("validations").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("cpor.tenant-directory.base-url", DIRECTORY::url);
         registry.add("cpor.tenant-directory.cache-ttl", () -> "PT1S");
+        registry.add("cpor.subscriptions.base-url", SUBSCRIPTIONS::url);
     }
 
     protected static TopicProbe topics() {

@@ -1,5 +1,6 @@
 package io.cpor.associations.domain;
 
+import io.cpor.schemas.catalog.SolutionCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ public class Associations {
 
     private final AssociationStore store;
     private final Reservations reservations;
+    private final SolutionCatalog catalog;
     private final Timers timers;
     private final DeclineLinks links;
     private final AssociationEventsPublisher publisher;
@@ -31,10 +33,12 @@ public class Associations {
     private final Duration linkLifetime;
     private final Duration timerLease;
 
-    public Associations(AssociationStore store, Reservations reservations, Timers timers, DeclineLinks links,
-            AssociationEventsPublisher publisher, Clock clock, Duration linkLifetime, Duration timerLease) {
+    public Associations(AssociationStore store, Reservations reservations, SolutionCatalog catalog, Timers timers,
+            DeclineLinks links, AssociationEventsPublisher publisher, Clock clock, Duration linkLifetime,
+            Duration timerLease) {
         this.store = store;
         this.reservations = reservations;
+        this.catalog = catalog;
         this.timers = timers;
         this.links = links;
         this.publisher = publisher;
@@ -142,13 +146,14 @@ public class Associations {
     }
 
     private Mono<WorkloadClaim> reserve(ApprovedClaim claim, UUID id, String workload, Instant now, int tries) {
-        return reservations.reserve(claim.tenantId(), workload, id, claim.partnerId(), now).flatMap(holder -> {
+        String key = claim.holdingKey(workload, holds(claim));
+        return reservations.reserve(key, id, claim.partnerId(), now).flatMap(holder -> {
             if (holder.requestId().equals(id)) {
                 return Mono.just(new WorkloadClaim(workload, WorkloadClaim.Outcome.RESERVED));
             }
             return stale(holder, now).flatMap(stale -> {
                 if (stale && tries > 0) {
-                    return reservations.takeOver(claim.tenantId(), workload, holder, id, claim.partnerId(), now)
+                    return reservations.takeOver(key, holder, id, claim.partnerId(), now)
                             .flatMap(took -> took ? Mono.just(new WorkloadClaim(workload,
                                     WorkloadClaim.Outcome.RESERVED)) : reserve(claim, id, workload, now, tries - 1));
                 }
@@ -199,14 +204,20 @@ public class Associations {
         Mono<Void> release = Mono.empty();
         if (before.status().holdsWorkloads() && !after.status().holdsWorkloads()) {
             release = Flux.fromIterable(after.reservedWorkloads())
-                    .concatMap(workload -> reservations.release(after.state().claim().tenantId(), workload,
-                            after.requestId()))
+                    .map(workload -> after.state().claim().holdingKey(workload, holds(after.state().claim())))
+                    .distinct()
+                    .concatMap(key -> reservations.release(key, after.requestId()))
                     .then();
         }
         Mono<Void> timer = after.status() == AssociationStatus.AWAITING_CUSTOMER
                 ? timers.schedule(after.requestId(), after.state().declineBy())
                 : timers.cancel(after.requestId());
         return release.then(timer);
+    }
+
+    /** What the claim's program holds exclusively (a code the catalog no longer has: workloads, as before). */
+    private SolutionCatalog.Holds holds(ApprovedClaim claim) {
+        return catalog.holds(claim.solutionArea(), claim.program()).orElse(SolutionCatalog.Holds.WORKLOAD);
     }
 
     private Instant now() {

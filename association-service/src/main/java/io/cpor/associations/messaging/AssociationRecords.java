@@ -36,7 +36,7 @@ final class AssociationRecords {
                 claim.getName(), customer.getTenantId(), customer.getDomain(),
                 new ApprovedClaim.Contact(customer.getContact().getName(), customer.getContact().getEmail()),
                 customer.getContact().getTitle(), customer.getLocale(), claim.getSolutionArea(), claim.getProgram(),
-                claim.getWorkloads());
+                claim.getWorkloads(), claim.getSubscriptionId());
     }
 
     static PendingMessages pending(AssociationRequest request) {

@@ -22,6 +22,7 @@ record AssociationDocument(
         String locale,
         String solutionArea,
         String program,
+        String subscriptionId,
         List<WorkloadDocument> workloads,
         String status,
         String tokenHash,

@@ -23,7 +23,8 @@ final class AssociationDocuments {
         return new AssociationDocument(s.requestId().toString(), c.claimId().toString(),
                 c.approvedEventId().toString(), c.approvedAt(), c.partnerId(), contact(c.partnerContact()),
                 c.claimName(), c.tenantId().toString(), c.domain(), contact(c.customerContact()), c.customerTitle(),
-                c.locale(), c.solutionArea(), c.program(), workloads(s.workloads()), s.status().name(),
+                c.locale(), c.solutionArea(), c.program(), c.subscriptionId(), workloads(s.workloads()),
+                s.status().name(),
                 s.tokenHash(), s.linkExpiresAt(), s.createdAt(), text(s.notifiedEventId()), s.notifiedAt(),
                 s.declineBy(), s.activatedAt(), s.declinedAt(), s.activationReversed(), s.removedAt(),
                 s.withdrawnAt(), s.pendingEvents().stream().map(AssociationDocuments::event).toList(), s.updatedAt(),
@@ -35,7 +36,7 @@ final class AssociationDocuments {
                 d.approvedAt(), d.partnerId(), contact(d.partnerContact()), d.claimName(),
                 UUID.fromString(d.tenantId()), d.domain(), contact(d.customerContact()), d.customerTitle(),
                 d.locale(), d.solutionArea(), d.program(), d.workloads().stream().map(WorkloadDocument::workload)
-                        .toList());
+                        .toList(), d.subscriptionId());
         List<AssociationEvent> pending = d.outbox() == null ? List.of()
                 : d.outbox().stream().map(AssociationDocuments::event).toList();
         return AssociationRequest.restore(new AssociationRequest.State(UUID.fromString(d.id()), claim,

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link Reservations} on MongoDB: collection {@code reservations}, one document per held workload, its {@code _id}
- * the tenant and workload, so the database refuses a second holder.
+ * {@link Reservations} on MongoDB: collection {@code reservations}, one document per held workload or subscription,
+ * its {@code _id} the key, so the database refuses a second holder.
  */
 @Repository
 class MongoReservations implements Reservations {
@@ -29,37 +29,31 @@ class MongoReservations implements Reservations {
     }
 
     @Override
-    public Mono<Holder> reserve(UUID tenantId, String workload, UUID requestId, String partnerId, Instant at) {
-        Document reservation = new Document("_id", key(tenantId, workload)).append("requestId", requestId.toString())
+    public Mono<Holder> reserve(String key, UUID requestId, String partnerId, Instant at) {
+        Document reservation = new Document("_id", key).append("requestId", requestId.toString())
                 .append("partnerId", partnerId).append("since", Date.from(at));
         return mongo.insert(reservation, COLLECTION).thenReturn(new Holder(requestId, partnerId, at))
-                .onErrorResume(DuplicateKeyException.class, taken -> holder(tenantId, workload)
-                        .switchIfEmpty(Mono.defer(() -> reserve(tenantId, workload, requestId, partnerId, at))));
+                .onErrorResume(DuplicateKeyException.class, taken -> holder(key)
+                        .switchIfEmpty(Mono.defer(() -> reserve(key, requestId, partnerId, at))));
     }
 
     @Override
-    public Mono<Boolean> takeOver(UUID tenantId, String workload, Holder stale, UUID requestId, String partnerId,
-            Instant at) {
-        Query held = Query.query(Criteria.where("_id").is(key(tenantId, workload))
-                .and("requestId").is(stale.requestId().toString()));
+    public Mono<Boolean> takeOver(String key, Holder stale, UUID requestId, String partnerId, Instant at) {
+        Query held = Query.query(Criteria.where("_id").is(key).and("requestId").is(stale.requestId().toString()));
         Update update = new Update().set("requestId", requestId.toString()).set("partnerId", partnerId)
                 .set("since", Date.from(at));
         return mongo.updateFirst(held, update, COLLECTION).map(result -> result.getModifiedCount() == 1);
     }
 
     @Override
-    public Mono<Void> release(UUID tenantId, String workload, UUID requestId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(key(tenantId, workload))
-                .and("requestId").is(requestId.toString())), COLLECTION).then();
+    public Mono<Void> release(String key, UUID requestId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(key).and("requestId").is(requestId.toString())),
+                COLLECTION).then();
     }
 
-    private Mono<Holder> holder(UUID tenantId, String workload) {
-        return mongo.findById(key(tenantId, workload), Document.class, COLLECTION)
+    private Mono<Holder> holder(String key) {
+        return mongo.findById(key, Document.class, COLLECTION)
                 .map(found -> new Holder(UUID.fromString(found.getString("requestId")), found.getString("partnerId"),
                         found.getDate("since").toInstant()));
-    }
-
-    private static String key(UUID tenantId, String workload) {
-        return tenantId + ":" + workload;
     }
 }

@@ -167,5 +167,5 @@ class AssociationRequestTests {
     private static final ApprovedClaim CLAIM = new ApprovedClaim(UUID.randomUUID(), UUID.randomUUID(), APPROVED,
             "1000001", new ApprovedClaim.Contact("Sam", "sam@partner.example"), "Teams rollout", UUID.randomUUID(),
             "contoso.onmicrosoft.com", new ApprovedClaim.Contact("Ana", "ana@contoso.example"), "CIO", "en",
-            "MODERN_WORK_SECURITY", "OSU_M365", List.of("TEAMS", "INTUNE"));
+            "MODERN_WORK_SECURITY", "OSU_M365", List.of("TEAMS", "INTUNE"), null);
 }

@@ -83,21 +83,69 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
     @Test
     void partnersApprovedAtTheSameMomentGetOneReservation() throws Exception {
         UUID tenant = UUID.randomUUID();
-        List<Callable<AssociationRequest>> approvals = IntStream.range(0, 8)
-                .mapToObj(i -> (Callable<AssociationRequest>) () -> associations.approve(AssociationRecords.approved(
-                        Approvals.approved(String.valueOf(2000000 + i), tenant, "COPILOT"))).block(TIMEOUT))
+        List<AssociationRequest> requests = atOnce(IntStream.range(0, 8)
+                .mapToObj(i -> Approvals.approved(String.valueOf(2000000 + i), tenant, "COPILOT")).toList());
+
+        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.RESERVED).hasSize(1);
+        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED).hasSize(7);
+    }
+
+    /** The approvals handled at the same moment, each on a thread of its own. */
+    private List<AssociationRequest> atOnce(List<ClaimApproved> approved) throws Exception {
+        List<Callable<AssociationRequest>> approvals = approved.stream()
+                .map(one -> (Callable<AssociationRequest>) () -> associations.approve(AssociationRecords.approved(one))
+                        .block(TIMEOUT))
                 .toList();
-        var pool = Executors.newFixedThreadPool(8);
-        List<AssociationRequest> requests;
+        var pool = Executors.newFixedThreadPool(approvals.size());
         try {
-            requests = pool.invokeAll(approvals).stream().map(AssociationLifecycleIntegrationTests::get).toList();
+            return pool.invokeAll(approvals).stream().map(AssociationLifecycleIntegrationTests::get).toList();
         }
         finally {
             pool.shutdown();
         }
+    }
+
+    @Test
+    void partnersApprovedAtTheSameMomentForOneSubscriptionGetOneReservationWhateverTheirWorkloads()
+            throws Exception {
+        UUID tenant = UUID.randomUUID();
+        String subscription = UUID.randomUUID().toString();
+        List<String> workloads = List.of("DYNAMICS_365_SALES", "POWER_BI", "POWER_APPS", "DYNAMICS_365_FINANCE");
+        List<AssociationRequest> requests = atOnce(IntStream.range(0, 8)
+                .mapToObj(i -> Approvals.approvedForSubscription(String.valueOf(2100000 + i), tenant, subscription,
+                        workloads.get(i % workloads.size()))).toList());
 
         assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.RESERVED).hasSize(1);
         assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED).hasSize(7);
+    }
+
+    @Test
+    void aSubscriptionIsHeldForEveryWorkloadAndReleasedWithTheRequest() {
+        UUID tenant = UUID.randomUUID();
+        String subscription = UUID.randomUUID().toString();
+        ClaimApproved first = Approvals.approvedForSubscription("1000001", tenant, subscription,
+                "DYNAMICS_365_SALES", "POWER_BI");
+        approve(first);
+        ClaimApproved other = Approvals.approvedForSubscription("1000002", tenant, subscription, "POWER_APPS");
+        topics().send(Topics.CLAIMS_OUTCOMES, other.getMetadata().getClaimId().toString(), other);
+        AssociationConflicted conflicted = (AssociationConflicted) only(Topics.ASSOCIATIONS_EVENTS,
+                other.getMetadata().getClaimId()).value();
+        assertThat(conflicted.getConflicts()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.getWorkload()).isEqualTo("POWER_APPS");
+            assertThat(conflict.getReason()).isEqualTo(ConflictReason.WORKLOAD_HELD_BY_ANOTHER_PARTNER);
+        });
+        ClaimApproved elsewhere = Approvals.approvedForSubscription("1000002", tenant, UUID.randomUUID().toString(),
+                "DYNAMICS_365_SALES");
+        assertThat(approve(elsewhere).getWorkloads()).as("another subscription of the tenant is free")
+                .containsExactly("DYNAMICS_365_SALES");
+
+        topics().send(Topics.CLAIMS_SUBMITTED, first.getMetadata().getClaimId().toString(),
+                Approvals.withdrawn(first.getMetadata().getClaimId(), "1000001", tenant));
+        ClaimApproved after = Approvals.approvedForSubscription("1000002", tenant, subscription, "POWER_APPS");
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> store.findByClaim(
+                first.getMetadata().getClaimId()).map(AssociationRequest::status).block(TIMEOUT)
+                == AssociationStatus.WITHDRAWN);
+        assertThat(approve(after).getWorkloads()).as("free once the holder withdrew").containsExactly("POWER_APPS");
     }
 
     @Test

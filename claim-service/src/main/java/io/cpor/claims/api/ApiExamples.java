@@ -16,7 +16,7 @@ final class ApiExamples {
               "partnerContact": {"name": "Sam Partner", "email": "sam@partner-one.example"},
               "solutionArea": "MODERN_WORK_SECURITY",
               "program": "OSU_M365",
-              "partnerRole": "USAGE_RECOGNITION",
+              "partnerRole": "USE_OR_CONSUME",
               "workloads": ["TEAMS", "EXCHANGE_ONLINE"],
               "proofOfExecution": {
                 "fileName": "proof-of-execution.pdf",

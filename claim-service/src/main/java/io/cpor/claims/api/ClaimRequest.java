@@ -14,7 +14,7 @@ record ClaimRequest(
         @Schema(description = "Your person who hears about the claim") PartnerContactRequest partnerContact,
         @Schema(description = "Solution area code", example = "MODERN_WORK_SECURITY") String solutionArea,
         @Schema(description = "Incentive program code", example = "OSU_M365") String program,
-        @Schema(description = "Partner role code", example = "USAGE_RECOGNITION") String partnerRole,
+        @Schema(description = "Partner role code", example = "USE_OR_CONSUME") String partnerRole,
         @Schema(description = "Workload codes of the solution area, 1 to 50, distinct",
                 example = "[\"TEAMS\", \"EXCHANGE_ONLINE\"]") List<String> workloads,
         @Schema(description = "The customer's subscription id; required for Business Applications claims",

@@ -62,7 +62,7 @@ class ClaimsApiIntegrationTests extends PlatformBackedTest {
         assertThat(claim.getPartnerContact().getEmail()).isEqualTo("sam@partner-one.example");
         assertThat(claim.getSolutionArea()).isEqualTo("MODERN_WORK_SECURITY");
         assertThat(claim.getProgram()).isEqualTo("OSU_M365");
-        assertThat(claim.getPartnerRole()).isEqualTo("USAGE_RECOGNITION");
+        assertThat(claim.getPartnerRole()).isEqualTo("USE_OR_CONSUME");
         assertThat(claim.getWorkloads()).containsExactly("TEAMS", "EXCHANGE_ONLINE");
         assertThat(claim.getSubscriptionId()).isNull();
         assertThat(claim.getProofOfExecution().getFileName()).isEqualTo("proof-of-execution.pdf");

@@ -265,6 +265,6 @@ class ClaimTests {
                 new ClaimDetails.Customer(UUID.randomUUID(), "contoso.onmicrosoft.com", "en",
                         new ClaimDetails.CustomerContact("Ana Souza", "CIO", "ana.souza@contoso.com")),
                 new ClaimDetails.PartnerContact("Sam Partner", "sam@partner-one.example"), "MODERN_WORK_SECURITY",
-                "OSU_M365", "USAGE_RECOGNITION", List.of(workloads), null, null, null, null, true, false);
+                "OSU_M365", "USE_OR_CONSUME", List.of(workloads), null, null, null, null, true, false);
     }
 }

@@ -19,7 +19,7 @@ class ClaimDocumentsTests {
             new ClaimDetails.Customer(UUID.randomUUID(), "contoso.onmicrosoft.com", "en",
                     new ClaimDetails.CustomerContact("Ana Souza", "CIO", "ana.souza@contoso.com")),
             new ClaimDetails.PartnerContact("Sam Partner", "sam@partner-one.example"), "MODERN_WORK_SECURITY",
-            "OSU_M365", "USAGE_RECOGNITION", List.of("TEAMS"), null, null, null, null, true, false),
+            "OSU_M365", "USE_OR_CONSUME", List.of("TEAMS"), null, null, null, null, true, false),
             Instant.parse("2026-11-02T10:00:00Z"),
             UUID.randomUUID(), null);
 

@@ -63,7 +63,7 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
                         .setContact(CustomerContact.newBuilder().setName("Ana Souza").setTitle("CIO")
                                 .setEmail(customerEmail).build()).build())
                 .setPartnerContact(PartnerContact.newBuilder().setName("Sam Partner").setEmail(partnerEmail).build())
-                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USAGE_RECOGNITION")
+                .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365").setPartnerRole("USE_OR_CONSUME")
                 .setWorkloads(workloads).setSubscriptionId(null)
                 .setProofOfExecution(DocumentReference.newBuilder().setFileName("proof-of-execution.pdf")
                         .setMediaType("application/pdf").setSizeBytes(48213L).setSha256(POE_SHA256)
@@ -81,7 +81,7 @@ public record ClaimSpec(String partnerId, String name, UUID tenantId, String dom
         body.put("partnerContact", Map.of("name", "Sam Partner", "email", partnerEmail));
         body.put("solutionArea", "MODERN_WORK_SECURITY");
         body.put("program", "OSU_M365");
-        body.put("partnerRole", "USAGE_RECOGNITION");
+        body.put("partnerRole", "USE_OR_CONSUME");
         body.put("workloads", workloads);
         body.put("proofOfExecution", Map.of("fileName", "proof-of-execution.pdf", "mediaType", "application/pdf",
                 "sizeBytes", 48213, "sha256", POE_SHA256,

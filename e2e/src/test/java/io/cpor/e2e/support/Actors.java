@@ -270,7 +270,7 @@ public final class Actors {
                 .partnerContact(new PartnerContactRequest().name("Sam Partner").email(spec.partnerEmail()))
                 .solutionArea(ClaimRequest.SolutionAreaEnum.MODERN_WORK_SECURITY)
                 .program(ClaimRequest.ProgramEnum.OSU_M365)
-                .partnerRole(ClaimRequest.PartnerRoleEnum.USAGE_RECOGNITION)
+                .partnerRole(ClaimRequest.PartnerRoleEnum.USE_OR_CONSUME)
                 .workloads(spec.workloads().stream().map(ClaimRequest.WorkloadsEnum::fromValue).toList())
                 .proofOfExecution(new DocumentRequest().fileName("proof-of-execution.pdf")
                         .mediaType("application/pdf").sizeBytes(48213L).sha256(ClaimSpec.POE_SHA256)

@@ -23,7 +23,7 @@ public final class Cpor {
 
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** The platform's and the services' ports, and those of the services' second instances. */
-    private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8091, 8080,
+    private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8091, 8092, 8080,
         8082, 8083, 8084, 8180, 8182, 8183, 8184, 18080, 18082, 18083, 18084, 18180, 18182, 18183, 18184};
 
     private static final java.util.Set<Integer> USED_OFFSETS = new java.util.HashSet<>();

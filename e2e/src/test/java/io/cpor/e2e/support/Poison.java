@@ -169,7 +169,7 @@ public final class Poison {
     private static Claim claim(List<String> workloads) {
         return Claim.newBuilder().setPartnerId("1000001").setName("poison").setCustomer(customer())
                 .setPartnerContact(partnerContact()).setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365")
-                .setPartnerRole("USAGE_RECOGNITION").setWorkloads(workloads).setSubscriptionId(null)
+                .setPartnerRole("USE_OR_CONSUME").setWorkloads(workloads).setSubscriptionId(null)
                 .setProofOfExecution(null).build();
     }
 

@@ -35,7 +35,8 @@ public final class Stack {
         this.endpoints = new Endpoints(host + ":" + cpor.port(9092), "mongodb://" + host + ":" + cpor.port(27017),
                 "http://" + host + ":" + cpor.port(8081), "http://" + host + ":" + cpor.port(9000), host,
                 cpor.port(1025), cpor.port(1143), "http://localhost:" + cpor.port(8025),
-                "http://" + host + ":" + cpor.port(8090), "http://" + host + ":" + cpor.port(8091), true);
+                "http://" + host + ":" + cpor.port(8090), "http://" + host + ":" + cpor.port(8091),
+                "http://" + host + ":" + cpor.port(8092), true);
     }
 
     /** The running stack, started on first use. */

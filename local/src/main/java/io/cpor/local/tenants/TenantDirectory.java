@@ -54,6 +54,15 @@ public final class TenantDirectory {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The tenant of a demo domain ({@code contoso.com}, ...); fails for a domain the demo data does not have. */
+    public static UUID demoTenantId(String domain) {
+        UUID tenant = demoTenants().get(domain.toLowerCase(Locale.ROOT));
+        if (tenant == null) {
+            throw new IllegalArgumentException("No demo tenant has the domain " + domain);
+        }
+        return tenant;
+    }
+
     /** The tenant a domain (or a tenant id) belongs to, if the directory knows it. */
     Optional<UUID> resolve(String domainOrTenant) {
         String key = domainOrTenant.toLowerCase(Locale.ROOT);

@@ -84,6 +84,11 @@ public record SolutionCatalog(List<SolutionArea> solutionAreas, List<PartnerRole
         return solutionAreas.stream().anyMatch(area -> area.program(code).isPresent());
     }
 
+    /** What the program of that solution area holds exclusively; empty for codes the catalog does not have. */
+    public Optional<Holds> holds(String solutionArea, String program) {
+        return solutionArea(solutionArea).flatMap(area -> area.program(program)).map(Program::holds);
+    }
+
     public boolean isPartnerRole(String code) {
         return partnerRole(code).isPresent();
     }
@@ -124,12 +129,21 @@ public record SolutionCatalog(List<SolutionArea> solutionAreas, List<PartnerRole
         }
     }
 
-    /** An incentive program and the partner roles it recognises. */
-    public record Program(String code, String name, List<String> partnerRoles) {
+    /**
+     * What a program lets one partner hold at a time: a workload of a tenant, or a subscription (whatever its
+     * workloads).
+     */
+    public enum Holds {
+        WORKLOAD, SUBSCRIPTION
+    }
+
+    /** An incentive program, what it holds exclusively and the partner roles it recognises. */
+    public record Program(String code, String name, Holds holds, List<String> partnerRoles) {
 
         public Program {
             require(code, "programs[].code");
             require(name, "programs[" + code + "].name");
+            require(holds, "programs[" + code + "].holds");
             partnerRoles = List.copyOf(require(partnerRoles, "programs[" + code + "].partnerRoles"));
         }
 
@@ -172,6 +186,11 @@ public record SolutionCatalog(List<SolutionArea> solutionAreas, List<PartnerRole
         for (SolutionArea area : areas) {
             unique(area.programs().stream().map(Program::code), "program in " + area.code());
             for (Program program : area.programs()) {
+                if (program.holds() == Holds.SUBSCRIPTION && !area.subscriptionRequired()) {
+                    throw new IllegalArgumentException("Solution catalog: program " + program.code() + " of "
+                            + area.code() + " holds subscriptions, but claims of " + area.code()
+                            + " name none (subscriptionRequired: false)");
+                }
                 for (String role : program.partnerRoles()) {
                     if (!roleCodes.contains(role)) {
                         throw new IllegalArgumentException("Solution catalog: program " + program.code() + " of "

@@ -19,15 +19,42 @@ class SolutionCatalogTests {
         assertThat(modernWork.programs()).extracting(SolutionCatalog.Program::code)
                 .containsExactly("OSA_SELL", "OSU_M365");
         assertThat(modernWork.workloads()).hasSize(11);
-        assertThat(modernWork.program("OSU_M365").orElseThrow().partnerRoles())
-                .containsExactly("USAGE_RECOGNITION", "USE_OR_CONSUME");
+        assertThat(modernWork.program("OSU_M365").orElseThrow().partnerRoles()).containsExactly("USE_OR_CONSUME");
         SolutionCatalog.SolutionArea businessApps = catalog.solutionArea("BUSINESS_APPLICATIONS").orElseThrow();
         assertThat(businessApps.subscriptionRequired()).isTrue();
         assertThat(businessApps.technicalContactRequired()).isTrue();
         assertThat(businessApps.workloads()).extracting(SolutionCatalog.Workload::code)
                 .contains("DYNAMICS_365_SALES", "POWER_BI");
-        assertThat(businessApps.program("OSU_BUSINESS_APPLICATIONS").orElseThrow().allows(
-                "INFLUENCED_REVENUE_RECOGNITION")).isTrue();
+        assertThat(businessApps.program("OSU_BUSINESS_APPLICATIONS").orElseThrow().partnerRoles())
+                .containsExactly("USAGE_RECOGNITION");
+        assertThat(businessApps.program("OSA_SELL").orElseThrow().partnerRoles())
+                .containsExactly("BUILD_INTENT_ADVISOR");
+    }
+
+    @Test
+    void saysWhatEachProgramHoldsExclusively() {
+        assertThat(catalog.holds("MODERN_WORK_SECURITY", "OSU_M365")).contains(SolutionCatalog.Holds.WORKLOAD);
+        assertThat(catalog.holds("MODERN_WORK_SECURITY", "OSA_SELL")).contains(SolutionCatalog.Holds.WORKLOAD);
+        assertThat(catalog.holds("BUSINESS_APPLICATIONS", "OSA_SELL")).contains(SolutionCatalog.Holds.SUBSCRIPTION);
+        assertThat(catalog.holds("BUSINESS_APPLICATIONS", "OSU_BUSINESS_APPLICATIONS"))
+                .contains(SolutionCatalog.Holds.SUBSCRIPTION);
+        assertThat(catalog.holds("BUSINESS_APPLICATIONS", "OSU_M365")).isEmpty();
+    }
+
+    @Test
+    void refusesAProgramHoldingSubscriptionsWhereClaimsNameNone() {
+        String yaml = """
+                solutionAreas:
+                  - code: A
+                    name: A
+                    subscriptionRequired: false
+                    technicalContactRequired: false
+                    programs: [{code: P, name: P, holds: SUBSCRIPTION, partnerRoles: [R]}]
+                    workloads: [{code: W, name: W}]
+                partnerRoles: [{code: R, name: R}]
+                """;
+
+        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("holds subscriptions");
     }
 
     @Test
@@ -48,7 +75,7 @@ class SolutionCatalogTests {
                     name: A
                     subscriptionRequired: false
                     technicalContactRequired: false
-                    programs: [{code: P, name: P, partnerRoles: [NOBODY]}]
+                    programs: [{code: P, name: P, holds: WORKLOAD, partnerRoles: [NOBODY]}]
                     workloads: [{code: W, name: W}]
                 partnerRoles: [{code: R, name: R}]
                 """;

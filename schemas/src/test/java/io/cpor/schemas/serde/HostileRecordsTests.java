@@ -255,7 +255,7 @@ class HostileRecordsTests {
                         .setPartnerContact(PartnerContact.newBuilder().setName("Pat").setEmail("pat@partner.example")
                                 .build())
                         .setSolutionArea("MODERN_WORK_SECURITY").setProgram("OSU_M365")
-                        .setPartnerRole("USAGE_RECOGNITION").setWorkloads(List.of("TEAMS")).setSubscriptionId(null)
+                        .setPartnerRole("USE_OR_CONSUME").setWorkloads(List.of("TEAMS")).setSubscriptionId(null)
                         .setProofOfExecution(null).build())
                 .build();
     }

@@ -74,7 +74,7 @@ public final class SerdeBenchmark {
                         .setEmail("sam@partner-one.example").build())
                 .setSolutionArea("MODERN_WORK_SECURITY")
                 .setProgram("OSU_M365")
-                .setPartnerRole("USAGE_RECOGNITION")
+                .setPartnerRole("USE_OR_CONSUME")
                 .setWorkloads(List.of("TEAMS", "EXCHANGE_ONLINE"))
                 .setProofOfExecution(DocumentReference.newBuilder().setFileName("poe.pdf")
                         .setMediaType("application/pdf").setSizeBytes(48_213)

@@ -21,6 +21,11 @@ public final class ClaimChecks {
     public static final String SUBSCRIPTION_REQUIRED = "SUBSCRIPTION_REQUIRED";
     public static final String PROOF_OF_EXECUTION_INVALID = "PROOF_OF_EXECUTION_INVALID";
     public static final String DUPLICATE_CLAIM = "DUPLICATE_CLAIM";
+    public static final String SUBSCRIPTION_NOT_IN_TENANT = "SUBSCRIPTION_NOT_IN_TENANT";
+    public static final String SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS = "SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS";
+    public static final String SUBSCRIPTION_BOUGHT_THROUGH_CSP = "SUBSCRIPTION_BOUGHT_THROUGH_CSP";
+    public static final String SUBSCRIPTION_NOT_PROVISIONED = "SUBSCRIPTION_NOT_PROVISIONED";
+    public static final String SUBSCRIPTION_NOT_ACTIVE = "SUBSCRIPTION_NOT_ACTIVE";
 
     private final SolutionCatalog catalog;
     private final ProofRules proof;
@@ -62,6 +67,62 @@ public final class ClaimChecks {
                 : CheckResult.pass(SUBSCRIPTION_REQUIRED, subscriptionNeeded ? "Subscription id given"
                         : "No subscription id needed"));
         results.add(proof(claim.proofOfExecution()));
+        return results;
+    }
+
+    /** Whether the claim's subscription is to be checked: its solution area asks for one, and one is given. */
+    public boolean checksSubscription(ClaimSnapshot claim) {
+        boolean needed = catalog.solutionArea(claim.solutionArea())
+                .map(SolutionCatalog.SolutionArea::subscriptionRequired).orElse(false);
+        return needed && claim.subscriptionId() != null && !claim.subscriptionId().isBlank();
+    }
+
+    /**
+     * The Business Applications subscription checks, from what the subscription directory answered, each with its
+     * own code: the subscription is the claimed tenant's, a Business Applications one, not bought through a Cloud
+     * Solution Provider (Volume Licensing or on the web only), provisioned, and active or in its grace period.
+     */
+    public static List<CheckResult> subscription(ClaimSnapshot claim,
+            Optional<SubscriptionDirectory.Subscription> found) {
+        String id = claim.subscriptionId();
+        if (found.isEmpty()) {
+            String notJudged = "Not judged: Microsoft knows no subscription " + id;
+            return List.of(CheckResult.fail(SUBSCRIPTION_NOT_IN_TENANT, "Microsoft knows no subscription " + id
+                    + "; give a subscription of tenant " + claim.tenantId()),
+                    CheckResult.pass(SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS, notJudged),
+                    CheckResult.pass(SUBSCRIPTION_BOUGHT_THROUGH_CSP, notJudged),
+                    CheckResult.pass(SUBSCRIPTION_NOT_PROVISIONED, notJudged),
+                    CheckResult.pass(SUBSCRIPTION_NOT_ACTIVE, notJudged));
+        }
+        SubscriptionDirectory.Subscription subscription = found.get();
+        String status = subscription.status().toUpperCase(Locale.ROOT);
+        List<CheckResult> results = new ArrayList<>();
+        results.add(subscription.tenantId().equals(claim.tenantId())
+                ? CheckResult.pass(SUBSCRIPTION_NOT_IN_TENANT, "Subscription " + id + " belongs to tenant "
+                        + claim.tenantId())
+                : CheckResult.fail(SUBSCRIPTION_NOT_IN_TENANT, "Subscription " + id + " belongs to another tenant "
+                        + "than " + claim.tenantId()));
+        results.add("BUSINESS_APPLICATIONS".equalsIgnoreCase(subscription.productFamily())
+                ? CheckResult.pass(SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS, "Subscription " + id + " is a Business "
+                        + "Applications subscription")
+                : CheckResult.fail(SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS, "Subscription " + id + " is not a "
+                        + "Business Applications (Dynamics 365) subscription but " + subscription.productFamily()));
+        results.add("CSP".equalsIgnoreCase(subscription.purchaseChannel())
+                ? CheckResult.fail(SUBSCRIPTION_BOUGHT_THROUGH_CSP, "Subscription " + id + " was bought through a "
+                        + "Cloud Solution Provider; only Volume Licensing and web direct subscriptions can be claimed")
+                : CheckResult.pass(SUBSCRIPTION_BOUGHT_THROUGH_CSP, "Subscription " + id + " was bought through "
+                        + subscription.purchaseChannel()));
+        boolean provisioned = !"NOT_PROVISIONED".equals(status);
+        results.add(provisioned
+                ? CheckResult.pass(SUBSCRIPTION_NOT_PROVISIONED, "Subscription " + id + " is provisioned")
+                : CheckResult.fail(SUBSCRIPTION_NOT_PROVISIONED, "Subscription " + id + " is not provisioned yet; "
+                        + "a new subscription can take up to seven days to become claimable"));
+        boolean active = "ACTIVE".equals(status) || "GRACE".equals(status);
+        results.add(active || !provisioned
+                ? CheckResult.pass(SUBSCRIPTION_NOT_ACTIVE, provisioned ? "Subscription " + id + " is " + status
+                        : "Not judged: the subscription is not provisioned")
+                : CheckResult.fail(SUBSCRIPTION_NOT_ACTIVE, "Subscription " + id + " is " + status + ", neither "
+                        + "active nor in its grace period; a renewal after expiry has a new id and needs a new claim"));
         return results;
     }
 

@@ -25,6 +25,7 @@ public class Reviews {
 
     private final ReviewStore store;
     private final TenantDirectory directory;
+    private final SubscriptionDirectory subscriptions;
     private final PartnerRegistry partners;
     private final OpenClaims openClaims;
     private final ClaimChecks checks;
@@ -32,10 +33,12 @@ public class Reviews {
     private final InformationWindow window;
     private final Clock clock;
 
-    public Reviews(ReviewStore store, TenantDirectory directory, PartnerRegistry partners, OpenClaims openClaims,
-            ClaimChecks checks, ReviewEventsPublisher publisher, InformationWindow window, Clock clock) {
+    public Reviews(ReviewStore store, TenantDirectory directory, SubscriptionDirectory subscriptions,
+            PartnerRegistry partners, OpenClaims openClaims, ClaimChecks checks, ReviewEventsPublisher publisher,
+            InformationWindow window, Clock clock) {
         this.store = store;
         this.directory = directory;
+        this.subscriptions = subscriptions;
         this.partners = partners;
         this.openClaims = openClaims;
         this.checks = checks;
@@ -86,22 +89,31 @@ public class Reviews {
                                 documents, ClaimChecks.duplicates(held)))));
     }
 
-    /** Every check of a claim; the claim's workloads are held as open (the duplicate check). */
+    /**
+     * Every check of a claim; the claim's workloads are held as open (the duplicate check). The directories are asked
+     * first: one that cannot be reached fails the call (to be retried) before anything is held.
+     */
     private Mono<List<CheckResult>> check(UUID claimId, ClaimSnapshot claim) {
         String contactDomain = ClaimChecks.emailDomain(claim.customerContact().email());
         Mono<Optional<UUID>> contactTenant = contactDomain.isEmpty() ? Mono.just(Optional.empty())
                 : directory.tenantOf(contactDomain);
+        boolean checksSubscription = checks.checksSubscription(claim);
+        Mono<Optional<SubscriptionDirectory.Subscription>> subscription = checksSubscription
+                ? subscriptions.subscription(claim.subscriptionId()) : Mono.just(Optional.empty());
         return Mono.zip(directory.tenantOf(claim.domain()), contactTenant, partners.programsOf(claim.partnerId()),
-                        openClaims.reserve(claimId, claim))
-                .map(found -> {
+                        subscription)
+                .flatMap(found -> openClaims.reserve(claimId, claim).map(held -> {
                     List<CheckResult> results = new ArrayList<>();
                     results.add(ClaimChecks.tenant(claim, found.getT1()));
                     results.add(ClaimChecks.contact(claim, found.getT2()));
                     results.add(ClaimChecks.enrolment(claim, found.getT3()));
                     results.addAll(checks.ofClaim(claim));
-                    results.add(ClaimChecks.duplicates(found.getT4()));
+                    if (checksSubscription) {
+                        results.addAll(ClaimChecks.subscription(claim, found.getT4()));
+                    }
+                    results.add(ClaimChecks.duplicates(held));
                     return results;
-                });
+                }));
     }
 
     /**

@@ -34,13 +34,13 @@ class ClaimChecksTests {
     @Test
     void failsARoleTheProgramDoesNotRecognise() {
         assertFailed(claim().withRole("BUILD_INTENT_ADVISOR"), ClaimChecks.ROLE_NOT_ALLOWED_FOR_PROGRAM,
-                "USAGE_RECOGNITION, USE_OR_CONSUME");
+                "USE_OR_CONSUME");
     }
 
     @Test
     void failsABusinessApplicationsClaimWithoutSubscription() {
         Fixture business = claim().withArea("BUSINESS_APPLICATIONS").withProgram("OSU_BUSINESS_APPLICATIONS")
-                .withWorkloads("DYNAMICS_365_SALES");
+                .withRole("USAGE_RECOGNITION").withWorkloads("DYNAMICS_365_SALES");
         assertFailed(business, ClaimChecks.SUBSCRIPTION_REQUIRED, "subscription id");
         assertThat(checks.ofClaim(business.withSubscription("sub-42").build())).allMatch(CheckResult::passed);
     }
@@ -73,6 +73,48 @@ class ClaimChecksTests {
         assertThat(duplicate.message()).contains("TEAMS");
     }
 
+    @Test
+    void checksTheSubscriptionOnlyWhereTheSolutionAreaAsksForOne() {
+        assertThat(checks.checksSubscription(claim().build())).isFalse();
+        assertThat(checks.checksSubscription(businessApplications().build())).isTrue();
+        assertThat(checks.checksSubscription(businessApplications().withSubscription(" ").build())).isFalse();
+    }
+
+    @Test
+    void failsEachKindOfSubscriptionThatCannotBeClaimedWithItsOwnCode() {
+        ClaimSnapshot claim = businessApplications().build();
+        assertThat(failed(claim, subscription(TENANT, "BUSINESS_APPLICATIONS", "WEB_DIRECT", "ACTIVE"))).isEmpty();
+        assertThat(failed(claim, subscription(TENANT, "BUSINESS_APPLICATIONS", "VOLUME_LICENSING", "GRACE")))
+                .isEmpty();
+        assertThat(failed(claim, Optional.empty())).containsExactly(ClaimChecks.SUBSCRIPTION_NOT_IN_TENANT);
+        assertThat(failed(claim, subscription(UUID.randomUUID(), "BUSINESS_APPLICATIONS", "WEB_DIRECT", "ACTIVE")))
+                .containsExactly(ClaimChecks.SUBSCRIPTION_NOT_IN_TENANT);
+        assertThat(failed(claim, subscription(TENANT, "MODERN_WORK", "WEB_DIRECT", "ACTIVE")))
+                .containsExactly(ClaimChecks.SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS);
+        assertThat(failed(claim, subscription(TENANT, "BUSINESS_APPLICATIONS", "CSP", "ACTIVE")))
+                .containsExactly(ClaimChecks.SUBSCRIPTION_BOUGHT_THROUGH_CSP);
+        assertThat(failed(claim, subscription(TENANT, "BUSINESS_APPLICATIONS", "WEB_DIRECT", "NOT_PROVISIONED")))
+                .containsExactly(ClaimChecks.SUBSCRIPTION_NOT_PROVISIONED);
+        assertThat(failed(claim, subscription(TENANT, "BUSINESS_APPLICATIONS", "WEB_DIRECT", "EXPIRED")))
+                .containsExactly(ClaimChecks.SUBSCRIPTION_NOT_ACTIVE);
+    }
+
+    private static List<String> failed(ClaimSnapshot claim, Optional<SubscriptionDirectory.Subscription> found) {
+        List<CheckResult> results = ClaimChecks.subscription(claim, found);
+        assertThat(results).hasSize(5).allMatch(result -> !result.message().isBlank());
+        return results.stream().filter(result -> !result.passed()).map(CheckResult::code).toList();
+    }
+
+    private static Optional<SubscriptionDirectory.Subscription> subscription(UUID tenant, String family,
+            String channel, String status) {
+        return Optional.of(new SubscriptionDirectory.Subscription("sub-1", tenant, family, channel, status));
+    }
+
+    private static Fixture businessApplications() {
+        return claim().withArea("BUSINESS_APPLICATIONS").withProgram("OSU_BUSINESS_APPLICATIONS")
+                .withRole("USAGE_RECOGNITION").withWorkloads("DYNAMICS_365_SALES").withSubscription("sub-1");
+    }
+
     private void assertFailed(Fixture claim, String code, String inMessage) {
         assertThat(checks.ofClaim(claim.build()))
                 .filteredOn(check -> !check.passed())
@@ -84,7 +126,7 @@ class ClaimChecksTests {
     }
 
     static Fixture claim() {
-        return new Fixture("MODERN_WORK_SECURITY", "OSU_M365", "USAGE_RECOGNITION", List.of("TEAMS"), null,
+        return new Fixture("MODERN_WORK_SECURITY", "OSU_M365", "USE_OR_CONSUME", List.of("TEAMS"), null,
                 new ClaimSnapshot.DocumentRef("poe.pdf", "application/pdf", 48_213, "ab".repeat(32),
                         "https://files.partner-one.example/poe.pdf"));
     }

@@ -13,6 +13,7 @@ import io.cpor.events.review.CheckResult;
 import io.cpor.events.review.ReviewDecided;
 import io.cpor.events.review.ReviewDecision;
 import io.cpor.events.review.ReviewRequested;
+import io.cpor.local.subscriptions.SubscriptionDirectory;
 import io.cpor.local.tenants.TenantDirectory;
 import io.cpor.schemas.Topics;
 import io.cpor.validation.Claims;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -106,7 +109,8 @@ class ValidationIntegrationTests extends PlatformBackedTest {
     void rejectsAPartnerNotEnrolledInTheProgramOrNotRegisteredAtAll() {
         UUID notEnrolled = submit(Claims.modernWork("1000002", CONTOSO, "contoso.onmicrosoft.com")
                 .setSolutionArea("BUSINESS_APPLICATIONS").setProgram("OSU_BUSINESS_APPLICATIONS")
-                .setWorkloads(List.of("POWER_BI")).setSubscriptionId("sub-1").build());
+                .setPartnerRole("USAGE_RECOGNITION").setWorkloads(List.of("POWER_BI"))
+                .setSubscriptionId("8c6f7b1e-1d2a-4a34-9d1b-5b4f2b7f6e10").build());
         UUID unregistered = submit(Claims.modernWork("9999999", CONTOSO, "contoso.onmicrosoft.com")
                 .setWorkloads(List.of("INTUNE")).build());
 
@@ -158,6 +162,80 @@ class ValidationIntegrationTests extends PlatformBackedTest {
         }
         finally {
             DIRECTORY.down(false);
+        }
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+        assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
+    }
+
+    @Test
+    void checksABusinessApplicationsClaimsSubscriptionAgainstWhatMicrosoftKnowsOfIt() {
+        String domain = "bizapps-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        UUID tenant = TenantDirectory.sandboxTenantId(domain);
+        UUID claimId = submit(Claims.businessApplications("1000001", tenant, domain,
+                SubscriptionDirectory.sandboxSubscriptionId(domain)).build());
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+        assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
+        assertThat(review.getChecks()).extracting(CheckResult::getCode).contains("SUBSCRIPTION_NOT_IN_TENANT",
+                "SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS", "SUBSCRIPTION_BOUGHT_THROUGH_CSP",
+                "SUBSCRIPTION_NOT_PROVISIONED", "SUBSCRIPTION_NOT_ACTIVE");
+    }
+
+    @ParameterizedTest(name = "{0} is rejected with {3}")
+    @CsvSource({
+        // The active subscription of the sandbox tenant of elsewhere.sandbox.test (SubscriptionDirectory).
+        "another tenant's subscription, 2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01, 0f83a54a-360e-8f05-9550-dd89a3c0a02e, "
+            + "SUBSCRIPTION_NOT_IN_TENANT, DYNAMICS_365_CUSTOMER_SERVICE",
+        "a subscription Microsoft does not know, 2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01, "
+            + "5f0e2d1c-0000-4000-8000-000000000000, SUBSCRIPTION_NOT_IN_TENANT, DYNAMICS_365_FIELD_SERVICE",
+        "a Microsoft 365 subscription, 2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01, 0b7c4e12-9a3d-4c6e-b5f8-2d1e7a9c3b32, "
+            + "SUBSCRIPTION_NOT_BUSINESS_APPLICATIONS, DYNAMICS_365_FINANCE",
+        "a subscription bought through CSP, 7a9e4d21-3c5b-4f88-b0d2-91e6a4c7d302, "
+            + "6a2f8d47-3e1b-4b9c-9d05-7c4e1f2a8b43, SUBSCRIPTION_BOUGHT_THROUGH_CSP, DYNAMICS_365_SUPPLY_CHAIN",
+        "a subscription not provisioned yet, 7a9e4d21-3c5b-4f88-b0d2-91e6a4c7d302, "
+            + "9f3b6c21-7d4e-4a8f-b2c9-1e5d8a7f4c54, SUBSCRIPTION_NOT_PROVISIONED, POWER_APPS",
+        "an expired subscription, c41d8e6f-2b7a-4d93-8e15-5f0a9b3c2d03, 2e8a4f63-5c1d-4e7b-a9f0-3b6d2c8e1a65, "
+            + "SUBSCRIPTION_NOT_ACTIVE, POWER_AUTOMATE"})
+    void rejectsASubscriptionThatCannotBeClaimed(String what, UUID tenant, String subscriptionId, String code,
+            String workload) {
+        String domain = switch (tenant.toString()) {
+            case "2f6b1c3e-8d4a-4b7e-9a51-6c0d3e2f1a01" -> "contoso.com";
+            case "7a9e4d21-3c5b-4f88-b0d2-91e6a4c7d302" -> "fabrikam.com";
+            default -> "adatum.com";
+        };
+        // Each case its own workload: a claim of the same partner, tenant, program and workload would be a duplicate.
+        UUID claimId = submit(Claims.businessApplications("1000001", tenant, domain, subscriptionId)
+                .setWorkloads(List.of(workload)).build());
+
+        ClaimRejected rejected = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode).as(what).containsExactly(code);
+    }
+
+    @Test
+    void acceptsASubscriptionInItsGracePeriod() {
+        UUID claimId = submit(Claims.businessApplications("1000001", CONTOSO, "contoso.com",
+                "3d1e5a90-6b2c-4f7d-8e41-0a9c2b7d5e21").setWorkloads(List.of("POWER_BI")).build());
+
+        ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();
+        assertThat(review.getChecks()).allMatch(CheckResult::getPassed);
+    }
+
+    @Test
+    void waitsOutAnUnreachableSubscriptionDirectoryAndChecksOnceItIsBack() {
+        String domain = "flaky-bizapps-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        int refusedBefore = SUBSCRIPTIONS.refused();
+        SUBSCRIPTIONS.down(true);
+        UUID claimId;
+        try {
+            claimId = submit(Claims.businessApplications("1000001", TenantDirectory.sandboxTenantId(domain), domain,
+                    SubscriptionDirectory.sandboxSubscriptionId(domain)).build());
+            await().atMost(TIMEOUT).until(() -> SUBSCRIPTIONS.refused() > refusedBefore + 1);
+            web.get().uri("/api/v1/reviews/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-validator")))
+                    .exchange().expectStatus().isNotFound();
+        }
+        finally {
+            SUBSCRIPTIONS.down(false);
         }
 
         ReviewRequested review = (ReviewRequested) only(Topics.CLAIMS_REVIEW, claimId).value();

@@ -13,16 +13,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP server in front of the platform's tenant directory that can be made to fail (503), so a test can show
+ * A local HTTP server in front of one of the platform's directories that can be made to fail (503), so a test can show
  * that an unreachable directory delays a check instead of deciding it.
  */
-public final class FlakyTenantDirectory {
+public final class FlakyDirectory {
 
     private final HttpServer server;
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
-    public FlakyTenantDirectory(String target) {
+    public FlakyDirectory(String target) {
         HttpClient http = HttpClient.newHttpClient();
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
