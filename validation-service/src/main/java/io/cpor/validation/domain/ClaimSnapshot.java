@@ -14,6 +14,19 @@ public record ClaimSnapshot(String partnerId, String name, UUID tenantId, String
         workloads = List.copyOf(workloads);
     }
 
+    /**
+     * Whether {@code other} is this claim as a partner may change it while a question is open: the same partner,
+     * name, customer tenant, domain and language, catalog codes and subscription (only contacts, workloads, proof and
+     * comments change).
+     */
+    public boolean sameClaimAs(ClaimSnapshot other) {
+        return partnerId.equals(other.partnerId) && name.equals(other.name) && tenantId.equals(other.tenantId)
+                && domain.equals(other.domain) && java.util.Objects.equals(locale, other.locale)
+                && solutionArea.equals(other.solutionArea) && program.equals(other.program)
+                && partnerRole.equals(other.partnerRole)
+                && java.util.Objects.equals(subscriptionId, other.subscriptionId);
+    }
+
     /** A person: name, optional title, email. */
     public record Person(String name, String title, String email) {
     }

@@ -129,12 +129,16 @@ public final class Review {
     /**
      * The partner changed the claim while the question was open: the claim as it is now, the changes kept with the
      * question for the validator, the checks as they come out for the changed claim. The claim is taken in any
-     * state (it is the partner's), the changes only while the question is open.
+     * state (it is the partner's), the changes only while the question is open; one that changes what a claim keeps
+     * once submitted is refused ({@link RefusedChangeException}).
      */
     public Review amended(UUID eventId, Instant at, ClaimSnapshot claim, List<ClaimChange> changes,
             List<CheckResult> checks) {
         if (seen(eventId)) {
             return this;
+        }
+        if (!state.claim().sameClaimAs(claim)) {
+            throw refusedAmendment(state.claimId(), eventId);
         }
         Draft draft = new Draft(state, at);
         draft.seen.add(eventId);
@@ -145,6 +149,12 @@ public final class Review {
             draft.checks = checks;
         }
         return draft.review();
+    }
+
+    /** Why an amendment that changes what a claim keeps once submitted is refused. */
+    static RefusedChangeException refusedAmendment(UUID claimId, UUID eventId) {
+        return new RefusedChangeException("The amendment " + eventId + " of claim " + claimId + " changes what a "
+                + "claim keeps once submitted (partner, name, customer, codes or subscription)");
     }
 
     /**

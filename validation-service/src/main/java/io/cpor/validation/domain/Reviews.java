@@ -69,6 +69,10 @@ public class Reviews {
             if (review.seen(eventId)) {
                 return Mono.just(review);
             }
+            if (!review.state().claim().sameClaimAs(claim)) {
+                // Before anything is held for it: such an event is refused whole.
+                return Mono.error(Review.refusedAmendment(claimId, eventId));
+            }
             Mono<List<CheckResult>> results = review.status() == ReviewStatus.INFORMATION_REQUESTED
                     ? openClaims.release(claimId).then(check(claimId, claim)) : Mono.just(review.state().checks());
             return results.flatMap(checked -> change(claimId, current -> current.amended(eventId, at, claim, changes,

@@ -12,6 +12,7 @@ import io.cpor.schemas.Topics;
 import io.cpor.support.kafka.InvalidEventException;
 import io.cpor.validation.domain.CheckResult;
 import io.cpor.validation.domain.ClaimChange;
+import io.cpor.validation.domain.RefusedChangeException;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewNotFoundException;
 import io.cpor.validation.domain.Reviews;
@@ -110,6 +111,9 @@ class ClaimLifecycleListener {
         catch (ReviewNotFoundException e) {
             meters.counter("cpor.validation.events.unknown.claim").increment();
             log.warn("{}; the event is skipped", e.getMessage());
+        }
+        catch (RefusedChangeException e) {
+            throw new InvalidEventException(e.getMessage());
         }
     }
 }

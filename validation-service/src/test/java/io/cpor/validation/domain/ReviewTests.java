@@ -155,6 +155,16 @@ class ReviewTests {
         assertThat(answered.state().exchanges().get(0).changes()).as("kept after the answer").isEqualTo(changes);
     }
 
+    @Test
+    void refusesAnAmendmentThatChangesWhatAClaimKeeps() {
+        Review asked = inReview.decide(decision(Decision.Kind.REQUEST_INFORMATION, null, "which apps?"),
+                T0.plus(Duration.ofDays(14)), false);
+        ClaimSnapshot otherProgram = ClaimChecksTests.claim().withProgram("OSA_SELL").build();
+
+        assertThatThrownBy(() -> asked.amended(UUID.randomUUID(), T0, otherProgram, List.of(), List.of()))
+                .isInstanceOf(RefusedChangeException.class).hasMessageContaining("keeps once submitted");
+    }
+
     private static Decision decision(Decision.Kind kind, String reason, String message) {
         return new Decision(UUID.randomUUID(), kind, reason, message,
                 kind == Decision.Kind.REQUEST_INFORMATION ? List.of("MISSING_PROOF_OF_EXECUTION") : List.of(),

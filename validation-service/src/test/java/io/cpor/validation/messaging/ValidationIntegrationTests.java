@@ -332,6 +332,29 @@ class ValidationIntegrationTests extends PlatformBackedTest {
     }
 
     @Test
+    void deadLettersAnAmendmentThatMovesTheClaimToAnotherPartnerOrTenant() {
+        String domain = "forged-" + UUID.randomUUID().toString().substring(0, 8) + ".sandbox.test";
+        UUID tenant = TenantDirectory.sandboxTenantId(domain);
+        UUID claimId = submit(Claims.modernWork("1000001", tenant, domain).build());
+        only(Topics.CLAIMS_REVIEW, claimId);
+        decide(claimId, "{\"decision\":\"REQUEST_INFORMATION\",\"message\":\"Which workloads?\","
+                + "\"reasons\":[\"MISSING_PRODUCTS\"]}").expectStatus().isOk();
+
+        Claim moved = Claims.modernWork("1000002", UUID.randomUUID(), "elsewhere.sandbox.test").build();
+        topics().send(Topics.CLAIMS_SUBMITTED, claimId.toString(), Claims.amended(claimId, moved, "partnerContact",
+                "a", "b"));
+
+        var dead = topics().readBytes(Topics.CLAIMS_SUBMITTED + ".DLT", record -> claimId.toString().equals(
+                record.key()), 1, QUIET, TIMEOUT);
+        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8)).contains("keeps once submitted");
+        web.get().uri("/api/v1/reviews/{id}", claimId).headers(h -> h.setBearerAuth(token("demo-validator")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.claim.partnerId").isEqualTo("1000001")
+                .jsonPath("$.informationExchanges[0].changes").isEmpty();
+    }
+
+    @Test
     void reviewsADisputedRejectionByTheChecksAndMakesTheSecondRejectionFinal() {
         UUID claimId = submit(Claims.modernWork("1000001", UUID.randomUUID(), "nobody-knows.example").build());
         ClaimRejected first = (ClaimRejected) only(Topics.CLAIMS_OUTCOMES, claimId).value();
