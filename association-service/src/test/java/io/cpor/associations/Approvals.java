@@ -7,6 +7,8 @@ import io.cpor.events.claims.Customer;
 import io.cpor.events.claims.CustomerContact;
 import io.cpor.events.claims.PartnerContact;
 import io.cpor.events.notifications.CustomerNotified;
+import io.cpor.events.outcomes.ArbitrationDecided;
+import io.cpor.events.outcomes.ArbitrationOutcome;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.schemas.EventIds;
 import java.time.Instant;
@@ -47,6 +49,13 @@ public final class Approvals {
                 .setProgram("OSU_BUSINESS_APPLICATIONS").setPartnerRole("USAGE_RECOGNITION")
                 .setSubscriptionId(subscriptionId).build();
         return ClaimApproved.newBuilder(approved).setClaim(claim).build();
+    }
+
+    /** What validation-service publishes once validators arbitrated for the approved claim. */
+    public static ArbitrationDecided arbitrated(ClaimApproved approved, ArbitrationOutcome outcome) {
+        return ArbitrationDecided.newBuilder().setMetadata(metadata(approved.getMetadata().getClaimId(),
+                UUID.randomUUID())).setClaim(approved.getClaim()).setOutcome(outcome).setDecidedBy("validator-1")
+                .build();
     }
 
     /** What notification-service publishes once the customer's mail is sent. */

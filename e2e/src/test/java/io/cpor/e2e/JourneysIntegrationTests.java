@@ -274,7 +274,7 @@ class JourneysIntegrationTests {
     }
 
     @Test
-    void aSubscriptionHeldByOnePartnerConflictsForAnotherWhateverTheWorkloadsTheyClaim() {
+    void twoPartnersOnOneSubscriptionAreArbitratedWhateverTheWorkloadsTheyClaim() {
         ClaimSpec spec = ClaimSpec.fresh("1000001", "subscription");
         String subscription = SubscriptionDirectory.sandboxSubscriptionId(spec.domain());
         UUID firstId = submitRaw("demo-partner-1", businessApplications(spec, "OSU_BUSINESS_APPLICATIONS",
@@ -288,10 +288,78 @@ class JourneysIntegrationTests {
                 subscription, "POWER_BI"));
         validator.approve(secondId);
 
+        // The subscription is contested whatever the workloads: validators arbitrate, and keep the holder here.
         Actors.Partner second = actors.partner("demo-partner-2");
+        assertThat(states(second.awaitStatus(secondId, "CONTESTED"))).containsExactlyEntriesOf(Map.of("POWER_BI",
+                "CONTESTED"));
+        JsonNode review = validator.awaitReview(secondId, "PENDING");
+        assertThat(review.at("/arbitration/holders/0/claim/subscriptionId").asText()).isEqualTo(subscription);
+        Http.Answer kept = validator.decide(secondId, Map.of("decision", "KEEP_HOLDER"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
         await().atMost(Actors.PATIENCE).untilAsserted(() -> assertThat(states(second.claim(secondId)))
                 .containsExactlyEntriesOf(Map.of("POWER_BI", "CONFLICT")));
-        assertThat(partner.claim(firstId).path("workloads").toString()).contains("PENDING_CUSTOMER");
+        assertThat(partner.claim(firstId).path("workloads").toString()).containsAnyOf("PENDING_CUSTOMER", "ACTIVE");
+    }
+
+    @Test
+    void aContestedClaimKeptWithTheHolderConflictsAndLeavesTheHolderAsItWas() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "kept").workloads("TEAMS");
+        Actors.Partner other = actors.partner("demo-partner-2");
+        UUID holderId = heldAndApproved(spec);
+        UUID newcomerId = other.submit(spec.byPartner("1000002").workloads("TEAMS", "INTUNE"));
+        validator.approve(newcomerId);
+
+        JsonNode contested = other.awaitStatus(newcomerId, "CONTESTED");
+        assertThat(states(contested)).containsEntry("TEAMS", "CONTESTED");
+        assertThat(contested.toString()).as("the holder is never shown to the newcomer").doesNotContain("1000001")
+                .doesNotContain(holderId.toString());
+        JsonNode review = validator.awaitReview(newcomerId, "PENDING");
+        assertThat(review.at("/arbitration/contestedWorkloads").toString()).isEqualTo("[\"TEAMS\"]");
+        assertThat(review.at("/arbitration/holders/0/claimId").asText()).isEqualTo(holderId.toString());
+        assertThat(review.at("/arbitration/holders/0/claim/partnerId").asText()).isEqualTo("1000001");
+        Http.Answer kept = validator.decide(newcomerId, Map.of("decision", "KEEP_HOLDER"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+
+        await().atMost(Actors.PATIENCE).untilAsserted(() -> assertThat(states(other.claim(newcomerId)))
+                .containsEntry("TEAMS", "CONFLICT").doesNotContainValue("CONTESTED"));
+        assertThat(actors.awaitMail(spec.byPartner("1000002").partnerEmail(), m -> m.subject().startsWith(
+                "Some workloads")).get(0).text()).contains("Microsoft Teams: another partner is partner of record for it")
+                .doesNotContain("1000001");
+        assertThat(other.claim(newcomerId).path("status").asText()).isIn("APPROVED", "AWAITING_CUSTOMER",
+                "ASSOCIATED");
+        JsonNode holder = partner.claim(holderId);
+        assertThat(holder.path("status").asText()).isIn("AWAITING_CUSTOMER", "ASSOCIATED");
+        assertThat(states(holder).get("TEAMS")).isIn("PENDING_CUSTOMER", "ACTIVE");
+    }
+
+    @Test
+    void aContestedClaimAwardedToTheNewcomerEndsTheHolderAndBecomesAssociatedAfterTheWindow() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "awarded").workloads("INTUNE");
+        UUID holderId = heldAndApproved(spec);
+        Actors.Partner other = actors.partner("demo-partner-2");
+        ClaimSpec newcomer = spec.byPartner("1000002").workloads("INTUNE");
+        UUID newcomerId = other.submit(newcomer);
+        validator.approve(newcomerId);
+        other.awaitStatus(newcomerId, "CONTESTED");
+        validator.awaitReview(newcomerId, "PENDING");
+
+        Http.Answer awarded = validator.decide(newcomerId, Map.of("decision", "AWARD_TO_CLAIMANT"));
+        assertThat(awarded.status()).as(awarded.body()).isEqualTo(200);
+
+        JsonNode ended = partner.awaitStatus(holderId, "REJECTED_FINAL");
+        assertThat(ended.path("rejectionReasons").findValuesAsText("code")).containsExactly("SUPERSEDED_AFTER_REVIEW");
+        assertThat(actors.awaitMail(spec.partnerEmail(), m -> m.subject().contains("was ended after Microsoft's "
+                + "review")).get(0).text()).contains("Microsoft Intune").doesNotContain("1000002");
+        JsonNode associated = other.awaitStatus(newcomerId, "ASSOCIATED");
+        assertThat(states(associated)).containsExactlyEntriesOf(Map.of("INTUNE", "ACTIVE"));
+    }
+
+    /** The first partner's claim, approved and waiting on its customer: it holds what it claims. */
+    private UUID heldAndApproved(ClaimSpec spec) {
+        UUID holderId = partner.submit(spec);
+        validator.approve(holderId);
+        partner.awaitStatus(holderId, "AWAITING_CUSTOMER");
+        return holderId;
     }
 
     @Test
@@ -381,29 +449,6 @@ class JourneysIntegrationTests {
         finally {
             browser.quit();
         }
-    }
-
-    @Test
-    void secondPartnerForTheSameWorkloadGetsAConflictForIt() {
-        ClaimSpec first = ClaimSpec.fresh("1000001", "conflict").workloads("TEAMS");
-        ClaimSpec second = first.byPartner("1000002").workloads("TEAMS", "INTUNE");
-        Actors.Partner other = actors.partner("demo-partner-2");
-        UUID firstId = partner.submit(first);
-        validator.approve(firstId);
-        partner.awaitStatus(firstId, "AWAITING_CUSTOMER");
-
-        UUID secondId = other.submit(second);
-        validator.approve(secondId);
-
-        other.awaitStatus(secondId, "AWAITING_CUSTOMER");
-        // The conflict (cpor.associations.events) and the customer's notification (another topic) may reach the
-        // claim in either order: the workload shows PENDING_CUSTOMER until the conflict is read.
-        await().atMost(Actors.PATIENCE).untilAsserted(() -> assertThat(states(other.claim(secondId)))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("TEAMS", "CONFLICT", "INTUNE", "PENDING_CUSTOMER")));
-        assertThat(actors.awaitMail(second.partnerEmail(), m -> m.subject().startsWith("Some workloads")).get(0)
-                .text()).contains("Microsoft Teams: another partner is partner of record for it")
-                .doesNotContain("1000001");
-        assertThat(partner.claim(firstId).path("workloads").toString()).contains("PENDING_CUSTOMER");
     }
 
     @Test

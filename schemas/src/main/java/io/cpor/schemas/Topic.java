@@ -2,16 +2,19 @@ package io.cpor.schemas;
 
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.associations.AssociationContested;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.associations.AssociationSuperseded;
 import io.cpor.events.claims.ClaimAmended;
 import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
 import io.cpor.events.claims.ClaimSubmitted;
 import io.cpor.events.claims.ClaimWithdrawn;
 import io.cpor.events.notifications.CustomerNotified;
+import io.cpor.events.outcomes.ArbitrationDecided;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
@@ -45,7 +48,7 @@ public enum Topic {
             Set.of(Service.VALIDATION), ReviewDecided.class),
     CLAIMS_OUTCOMES(Topics.CLAIMS_OUTCOMES, Key.CLAIM_ID, Service.VALIDATION,
             Set.of(Service.CLAIMS, Service.NOTIFICATIONS, Service.ASSOCIATIONS),
-            ClaimApproved.class, ClaimRejected.class, InformationRequested.class),
+            ClaimApproved.class, ClaimRejected.class, InformationRequested.class, ArbitrationDecided.class),
     ASSOCIATIONS_REQUESTS(Topics.ASSOCIATIONS_REQUESTS, Key.TENANT_ID, Service.ASSOCIATIONS,
             Set.of(Service.CLAIMS, Service.NOTIFICATIONS), AssociationRequested.class),
     NOTIFICATIONS_CUSTOMER_NOTIFIED(Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED, Key.TENANT_ID, Service.NOTIFICATIONS,
@@ -53,7 +56,8 @@ public enum Topic {
     ASSOCIATIONS_EVENTS(Topics.ASSOCIATIONS_EVENTS, Key.TENANT_ID, Service.ASSOCIATIONS,
             Set.of(Service.CLAIMS, Service.VALIDATION, Service.NOTIFICATIONS),
             AssociationConflicted.class, AssociationActivated.class, AssociationDeclined.class,
-            AssociationRemoved.class, AssociationDisassociated.class);
+            AssociationRemoved.class, AssociationDisassociated.class, AssociationContested.class,
+            AssociationSuperseded.class);
 
     /**
      * The services of the contract, by the name each runs under: its Kafka principal, and the name of its

@@ -36,6 +36,16 @@ public sealed interface AssociationEvent {
             implements AssociationEvent {
     }
 
+    /** Workloads another partner holds: Microsoft arbitrates (each with its holder, for validators only). */
+    record Contested(UUID eventId, Instant occurredAt, UUID causationId, List<WorkloadClaim> contested)
+            implements AssociationEvent {
+    }
+
+    /** After arbitration these workloads were awarded to another partner: they end for this one. */
+    record Superseded(UUID eventId, Instant occurredAt, UUID causationId, List<String> workloads)
+            implements AssociationEvent {
+    }
+
     /** The partner ended the association, for this reason. */
     record Disassociated(UUID eventId, Instant occurredAt, UUID causationId, String reason)
             implements AssociationEvent {

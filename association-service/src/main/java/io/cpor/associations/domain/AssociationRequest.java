@@ -53,9 +53,16 @@ public final class AssociationRequest {
         UUID cause = claim.approvedEventId();
         List<String> reserved = workloads.stream().filter(WorkloadClaim::reserved).map(WorkloadClaim::workload)
                 .toList();
-        List<WorkloadClaim> refused = workloads.stream().filter(workload -> !workload.reserved()).toList();
+        List<WorkloadClaim> contested = workloads.stream().filter(WorkloadClaim::contested).toList();
+        List<WorkloadClaim> refused = workloads.stream().filter(workload -> !workload.reserved()
+                && !workload.contested()).toList();
         List<AssociationEvent> events = new ArrayList<>();
-        if (!reserved.isEmpty()) {
+        if (!contested.isEmpty()) {
+            // Nothing is asked of the customer until Microsoft has arbitrated; what is reserved is held meanwhile.
+            events.add(new AssociationEvent.Contested(EventIds.derive(cause, "association-contested"), now, cause,
+                    contested));
+        }
+        else if (!reserved.isEmpty()) {
             events.add(new AssociationEvent.Requested(EventIds.derive(cause, "association-requested"), now, cause,
                     reserved, declineUrl));
         }
@@ -63,11 +70,64 @@ public final class AssociationRequest {
             events.add(new AssociationEvent.Conflicted(EventIds.derive(cause, "association-conflicted"), now, cause,
                     refused));
         }
-        boolean asking = !reserved.isEmpty();
-        State state = new State(idFor(cause), claim, workloads, asking ? AssociationStatus.RESERVED
-                : AssociationStatus.CONFLICTED, asking ? tokenHash : null, asking ? linkExpiresAt : null, now, null,
-                null, null, null, null, false, null, null, events, now, 0);
+        boolean asking = !reserved.isEmpty() && contested.isEmpty();
+        AssociationStatus status = !contested.isEmpty() ? AssociationStatus.CONTESTED
+                : asking ? AssociationStatus.RESERVED : AssociationStatus.CONFLICTED;
+        State state = new State(idFor(cause), claim, workloads, status, asking ? tokenHash : null,
+                asking ? linkExpiresAt : null, now, null, null, null, null, null, false, null, null, events, now, 0);
         return new AssociationRequest(state, events);
+    }
+
+    /**
+     * Microsoft arbitrated: each contested workload is now reserved (awarded, or free again) or refused (kept by its
+     * holder, {@code HELD_BY_ANOTHER_PARTNER}), as {@code resolved} says. The customer is then asked about everything
+     * reserved, with a new link. Unchanged unless contested.
+     */
+    public AssociationRequest arbitrated(UUID decisionEventId, java.util.Map<String, WorkloadClaim.Outcome> resolved,
+            String tokenHash, String declineUrl, Instant now, Instant linkExpiresAt) {
+        if (state.status() != AssociationStatus.CONTESTED) {
+            return this;
+        }
+        List<WorkloadClaim> workloads = state.workloads().stream().map(workload -> workload.contested()
+                ? workload.as(resolved.getOrDefault(workload.workload(), WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER))
+                : workload).toList();
+        List<String> reserved = workloads.stream().filter(WorkloadClaim::reserved).map(WorkloadClaim::workload)
+                .toList();
+        List<WorkloadClaim> kept = workloads.stream().filter(workload -> state.workloads().stream().anyMatch(
+                before -> before.contested() && before.workload().equals(workload.workload()))
+                && !workload.reserved()).toList();
+        List<AssociationEvent> events = new ArrayList<>();
+        if (!kept.isEmpty()) {
+            events.add(new AssociationEvent.Conflicted(EventIds.derive(decisionEventId, "association-conflicted"),
+                    now, decisionEventId, kept));
+        }
+        boolean asking = !reserved.isEmpty();
+        if (asking) {
+            events.add(new AssociationEvent.Requested(EventIds.derive(decisionEventId, "association-requested"), now,
+                    decisionEventId, reserved, declineUrl));
+        }
+        return with(workloads, asking ? AssociationStatus.RESERVED : AssociationStatus.CONFLICTED,
+                asking ? tokenHash : null, asking ? linkExpiresAt : null, now, events, draft -> { });
+    }
+
+    /**
+     * After arbitration, Microsoft awarded these workloads to another partner: they end here (the customer is not
+     * asked again). The request holds nothing any more once it has no workload left. Unchanged for workloads it does
+     * not hold (a decision delivered twice).
+     */
+    public AssociationRequest superseded(UUID decisionEventId, List<String> lost, Instant now) {
+        List<String> held = state.workloads().stream().filter(w -> w.reserved() && lost.contains(w.workload()))
+                .map(WorkloadClaim::workload).toList();
+        if (held.isEmpty() || !state.status().holdsWorkloads()) {
+            return this;
+        }
+        List<WorkloadClaim> workloads = state.workloads().stream().map(workload -> held.contains(workload.workload())
+                ? workload.as(WorkloadClaim.Outcome.SUPERSEDED) : workload).toList();
+        boolean left = workloads.stream().anyMatch(WorkloadClaim::reserved);
+        AssociationEvent event = new AssociationEvent.Superseded(EventIds.derive(decisionEventId, "superseded-"
+                + state.requestId()), now, decisionEventId, held);
+        return with(workloads, left ? state.status() : AssociationStatus.SUPERSEDED, state.tokenHash(),
+                state.linkExpiresAt(), now, List.of(event), draft -> { });
     }
 
     /** The customer was told at {@code sentAt} and may decline until {@code declineBy}. Once only. */
@@ -137,17 +197,19 @@ public final class AssociationRequest {
         if (state.status() == AssociationStatus.DISASSOCIATED) {
             return this;
         }
-        if (!state.status().holdsWorkloads()) {
-            throw new NotOpenException("The association is " + state.status() + ": there is nothing to end");
+        if (!state.status().holdsWorkloads() || state.status() == AssociationStatus.CONTESTED) {
+            throw new NotOpenException("The association is " + state.status() + ": there is nothing to end (a claim "
+                    + "under arbitration is withdrawn instead)");
         }
         UUID cause = state.requestId();
         return with(AssociationStatus.DISASSOCIATED, at, List.of(new AssociationEvent.Disassociated(
                 EventIds.derive(cause, "disassociated"), at, cause, reason)), draft -> draft.removedAt = at);
     }
 
-    /** The partner withdrew the claim: released unless already active. */
+    /** The partner withdrew the claim: released unless already active (an arbitration under way ends). */
     public AssociationRequest withdrawn(Instant at) {
-        if (state.status() != AssociationStatus.RESERVED && state.status() != AssociationStatus.AWAITING_CUSTOMER) {
+        if (state.status() != AssociationStatus.RESERVED && state.status() != AssociationStatus.AWAITING_CUSTOMER
+                && state.status() != AssociationStatus.CONTESTED) {
             return this;
         }
         return with(AssociationStatus.WITHDRAWN, at, List.of(), draft -> draft.withdrawnAt = at);
@@ -196,13 +258,18 @@ public final class AssociationRequest {
 
     private AssociationRequest with(AssociationStatus status, Instant now, List<AssociationEvent> events,
             Consumer<Draft> change) {
+        return with(state.workloads(), status, state.tokenHash(), state.linkExpiresAt(), now, events, change);
+    }
+
+    private AssociationRequest with(List<WorkloadClaim> workloads, AssociationStatus status, String tokenHash,
+            Instant linkExpiresAt, Instant now, List<AssociationEvent> events, Consumer<Draft> change) {
         Draft draft = new Draft(state);
         change.accept(draft);
         List<AssociationEvent> pending = new ArrayList<>(state.pendingEvents());
         pending.addAll(events);
         State s = state;
-        return new AssociationRequest(new State(s.requestId(), s.claim(), s.workloads(), status, s.tokenHash(),
-                s.linkExpiresAt(), s.createdAt(), draft.notifiedEventId, draft.notifiedAt, draft.declineBy,
+        return new AssociationRequest(new State(s.requestId(), s.claim(), workloads, status, tokenHash,
+                linkExpiresAt, s.createdAt(), draft.notifiedEventId, draft.notifiedAt, draft.declineBy,
                 draft.activatedAt, draft.declinedAt, draft.activationReversed, draft.removedAt, draft.withdrawnAt,
                 pending, now, s.revision()), events);
     }

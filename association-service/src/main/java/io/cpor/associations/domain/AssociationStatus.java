@@ -17,9 +17,13 @@ public enum AssociationStatus {
     /** The partner ended the association, waiting on the customer or active ("Disassociate customer"). */
     DISASSOCIATED,
     /** Every workload was held already: nothing to ask the customer. */
-    CONFLICTED;
+    CONFLICTED,
+    /** Some workloads are held by another partner: Microsoft arbitrates; the reserved ones are held meanwhile. */
+    CONTESTED,
+    /** Every workload it held was awarded to another partner after arbitration. */
+    SUPERSEDED;
 
     public boolean holdsWorkloads() {
-        return this == RESERVED || this == AWAITING_CUSTOMER || this == ACTIVE;
+        return this == RESERVED || this == AWAITING_CUSTOMER || this == ACTIVE || this == CONTESTED;
     }
 }

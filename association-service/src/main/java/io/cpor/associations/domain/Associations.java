@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -145,32 +146,87 @@ public class Associations {
                 .doOnNext(publisher::publishSoon);
     }
 
+    /**
+     * Reserves the workload's key for the request. Held by another partner's request that holds it (reserved,
+     * waiting on the customer, active or itself contested), it is contested: Microsoft arbitrates. A reservation whose
+     * request no longer holds it (a crash came between the request's step and the release), or whose request was never
+     * stored (a crash right after reserving) and is old enough that it never will be, is stale and taken over.
+     */
     private Mono<WorkloadClaim> reserve(ApprovedClaim claim, UUID id, String workload, Instant now, int tries) {
         String key = claim.holdingKey(workload, holds(claim));
         return reservations.reserve(key, id, claim.partnerId(), now).flatMap(holder -> {
             if (holder.requestId().equals(id)) {
                 return Mono.just(new WorkloadClaim(workload, WorkloadClaim.Outcome.RESERVED));
             }
-            return stale(holder, now).flatMap(stale -> {
-                if (stale && tries > 0) {
-                    return reservations.takeOver(key, holder, id, claim.partnerId(), now)
-                            .flatMap(took -> took ? Mono.just(new WorkloadClaim(workload,
-                                    WorkloadClaim.Outcome.RESERVED)) : reserve(claim, id, workload, now, tries - 1));
-                }
-                return Mono.just(new WorkloadClaim(workload, holder.partnerId().equals(claim.partnerId())
-                        ? WorkloadClaim.Outcome.ALREADY_ASSOCIATED : WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER));
-            });
+            return store.find(holder.requestId()).map(java.util.Optional::of)
+                    .defaultIfEmpty(java.util.Optional.empty()).flatMap(found -> {
+                        boolean stale = found.map(request -> !request.status().holdsWorkloads())
+                                .orElse(holder.since().isBefore(now.minus(timerLease.multipliedBy(10))));
+                        if (stale && tries > 0) {
+                            return reservations.takeOver(key, holder, id, claim.partnerId(), now)
+                                    .flatMap(took -> took ? Mono.just(new WorkloadClaim(workload,
+                                            WorkloadClaim.Outcome.RESERVED))
+                                            : reserve(claim, id, workload, now, tries - 1));
+                        }
+                        if (holder.partnerId().equals(claim.partnerId())) {
+                            return Mono.just(new WorkloadClaim(workload, WorkloadClaim.Outcome.ALREADY_ASSOCIATED));
+                        }
+                        return Mono.just(found.map(request -> new WorkloadClaim(workload,
+                                WorkloadClaim.Outcome.CONTESTED, new WorkloadClaim.Holder(request.requestId(),
+                                        request.state().claim().claimId(), holder.partnerId())))
+                                .orElse(new WorkloadClaim(workload, WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER)));
+                    });
         });
     }
 
     /**
-     * A reservation whose request no longer holds its workloads (a crash came between the request's step and the
-     * release), or whose request was never stored (a crash right after reserving) and is old enough that it never
-     * will be.
+     * Validators arbitrated for the claim's contested request. Kept: each contested workload stays its holder's
+     * (unless its holder let it go meanwhile: then it is free, and reserved). Awarded: each holder's workloads under
+     * the contested keys end (superseded), and the keys pass to the claimant. Then the customer is asked about what
+     * the claimant holds. A decision for a request not contested (delivered again, or withdrawn meanwhile) changes
+     * nothing.
      */
-    private Mono<Boolean> stale(Reservations.Holder holder, Instant now) {
-        return store.find(holder.requestId()).map(request -> !request.status().holdsWorkloads())
-                .defaultIfEmpty(holder.since().isBefore(now.minus(timerLease.multipliedBy(10))));
+    public Mono<AssociationRequest> arbitrated(UUID claimId, UUID decisionEventId, boolean awarded) {
+        Instant now = now();
+        return store.findByClaim(claimId)
+                .filter(request -> request.status() == AssociationStatus.CONTESTED)
+                .flatMap(request -> Flux.fromIterable(request.state().workloads())
+                        .filter(WorkloadClaim::contested)
+                        .concatMap(contested -> (awarded ? award(request, contested, decisionEventId, now)
+                                : keep(request, contested, now))
+                                .map(outcome -> java.util.Map.entry(contested.workload(), outcome)))
+                        .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
+                        .flatMap(resolved -> {
+                            DeclineLinks.Link link = links.newLink();
+                            return change(request.requestId(), current -> current.arbitrated(decisionEventId,
+                                    resolved, link.tokenHash(), link.url(), now, now.plus(linkLifetime)));
+                        }));
+    }
+
+    /** The holder keeps the workload, unless it no longer holds it: then the claimant reserves it. */
+    private Mono<WorkloadClaim.Outcome> keep(AssociationRequest request, WorkloadClaim contested, Instant now) {
+        return reserve(request.state().claim(), request.requestId(), contested.workload(), now, 2)
+                .map(result -> result.reserved() ? WorkloadClaim.Outcome.RESERVED
+                        : WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER);
+    }
+
+    /** The holder's workloads under the contested key end, and the key passes to the claimant. */
+    private Mono<WorkloadClaim.Outcome> award(AssociationRequest request, WorkloadClaim contested,
+            UUID decisionEventId, Instant now) {
+        ApprovedClaim claim = request.state().claim();
+        String key = claim.holdingKey(contested.workload(), holds(claim));
+        WorkloadClaim.Holder holder = contested.holder();
+        Mono<Void> supersede = store.find(holder.requestId())
+                .flatMap(held -> {
+                    List<String> lost = held.reservedWorkloads().stream().filter(workload -> held.state().claim()
+                            .holdingKey(workload, holds(held.state().claim())).equals(key)).toList();
+                    return change(held.requestId(), current -> current.superseded(decisionEventId, lost, now));
+                })
+                .then();
+        Reservations.Holder current = new Reservations.Holder(holder.requestId(), holder.partnerId(), now);
+        return supersede.then(reservations.takeOver(key, current, request.requestId(), claim.partnerId(), now))
+                .flatMap(took -> took ? Mono.just(WorkloadClaim.Outcome.RESERVED)
+                        : keep(request, contested, now));
     }
 
     private Mono<AssociationRequest> change(UUID requestId, UnaryOperator<AssociationRequest> step) {

@@ -3,6 +3,8 @@ package io.cpor.associations.messaging;
 import io.cpor.associations.domain.Associations;
 import io.cpor.events.claims.ClaimWithdrawn;
 import io.cpor.events.notifications.CustomerNotified;
+import io.cpor.events.outcomes.ArbitrationDecided;
+import io.cpor.events.outcomes.ArbitrationOutcome;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.schemas.Topics;
 import io.cpor.support.kafka.InvalidEventException;
@@ -48,6 +50,14 @@ class AssociationListener {
             notificationRules.check(notified);
             associations.customerNotified(notified.getRequestId(), notified.getMetadata().getEventId(),
                     notified.getSentAt(), notified.getDeclineBy()).block(TIMEOUT);
+        }
+        else if (event instanceof ArbitrationDecided decided) {
+            if (decided.getOutcome() == ArbitrationOutcome.UNKNOWN) {
+                throw new InvalidEventException("ArbitrationDecided " + decided.getMetadata().getEventId()
+                        + " has an outcome this service does not know");
+            }
+            associations.arbitrated(decided.getMetadata().getClaimId(), decided.getMetadata().getEventId(),
+                    decided.getOutcome() == ArbitrationOutcome.AWARD_TO_CLAIMANT).block(TIMEOUT);
         }
         else if (event instanceof ClaimWithdrawn withdrawn) {
             associations.withdraw(withdrawn.getMetadata().getClaimId(), withdrawn.getMetadata().getOccurredAt())

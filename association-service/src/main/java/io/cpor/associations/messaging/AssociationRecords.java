@@ -7,11 +7,14 @@ import io.cpor.associations.domain.WorkloadClaim;
 import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.associations.AssociationContested;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.associations.AssociationSuperseded;
 import io.cpor.events.associations.ConflictReason;
+import io.cpor.events.associations.ContestedWorkload;
 import io.cpor.events.associations.WorkloadConflict;
 import io.cpor.events.claims.Customer;
 import io.cpor.events.claims.CustomerContact;
@@ -90,6 +93,21 @@ final class AssociationRecords {
                     .setTenantId(c.tenantId()).setPartnerId(c.partnerId()).setPartnerContact(partner)
                     .setClaimName(c.claimName()).setWorkloads(request.reservedWorkloads())
                     .setRemovedAt(removed.removedAt()).build();
+        }
+        else if (event instanceof AssociationEvent.Contested contested) {
+            record = AssociationContested.newBuilder().setMetadata(metadata).setRequestId(s.requestId())
+                    .setTenantId(c.tenantId()).setPartnerId(c.partnerId())
+                    .setContested(contested.contested().stream().map(workload -> ContestedWorkload.newBuilder()
+                            .setWorkload(workload.workload()).setHolderRequestId(workload.holder().requestId())
+                            .setHolderClaimId(workload.holder().claimId())
+                            .setHolderPartnerId(workload.holder().partnerId()).build()).toList())
+                    .build();
+        }
+        else if (event instanceof AssociationEvent.Superseded superseded) {
+            record = AssociationSuperseded.newBuilder().setMetadata(metadata).setRequestId(s.requestId())
+                    .setTenantId(c.tenantId()).setPartnerId(c.partnerId()).setPartnerContact(partner)
+                    .setClaimName(c.claimName()).setWorkloads(superseded.workloads())
+                    .setReason("SUPERSEDED_AFTER_REVIEW").build();
         }
         else if (event instanceof AssociationEvent.Disassociated disassociated) {
             record = AssociationDisassociated.newBuilder().setMetadata(metadata).setRequestId(s.requestId())

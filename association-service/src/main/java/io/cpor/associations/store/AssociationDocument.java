@@ -43,7 +43,9 @@ record AssociationDocument(
     record ContactDocument(String name, String email) {
     }
 
-    record WorkloadDocument(String workload, String outcome) {
+    /** A workload and its outcome; a contested one names its holder (request, claim, partner). */
+    record WorkloadDocument(String workload, String outcome, String holderRequestId, String holderClaimId,
+            String holderPartnerId) {
     }
 
     /** One event of the outbox; which fields it has depends on its type. */

@@ -40,8 +40,7 @@ final class AssociationDocuments {
         List<AssociationEvent> pending = d.outbox() == null ? List.of()
                 : d.outbox().stream().map(AssociationDocuments::event).toList();
         return AssociationRequest.restore(new AssociationRequest.State(UUID.fromString(d.id()), claim,
-                d.workloads().stream().map(w -> new WorkloadClaim(w.workload(),
-                        WorkloadClaim.Outcome.valueOf(w.outcome()))).toList(),
+                d.workloads().stream().map(AssociationDocuments::workload).toList(),
                 AssociationStatus.valueOf(d.status()), d.tokenHash(), d.linkExpiresAt(), d.createdAt(),
                 uuid(d.notifiedEventId()), d.notifiedAt(), d.declineBy(), d.activatedAt(), d.declinedAt(),
                 d.activationReversed(), d.removedAt(), d.withdrawnAt(), pending, d.updatedAt(), d.revision()));
@@ -70,6 +69,14 @@ final class AssociationDocuments {
             return new EventDocument("DISASSOCIATED", id, e.occurredAt(), cause, null, null, null, null, false,
                     e.reason());
         }
+        if (event instanceof AssociationEvent.Contested e) {
+            return new EventDocument("CONTESTED", id, e.occurredAt(), cause, null, null, workloads(e.contested()),
+                    null, false, null);
+        }
+        if (event instanceof AssociationEvent.Superseded e) {
+            return new EventDocument("SUPERSEDED", id, e.occurredAt(), cause, e.workloads(), null, null, null, false,
+                    null);
+        }
         AssociationEvent.Removed e = (AssociationEvent.Removed) event;
         return new EventDocument("REMOVED", id, e.occurredAt(), cause, null, null, null, e.removedAt(), false, null);
     }
@@ -81,7 +88,10 @@ final class AssociationDocuments {
             case "REQUESTED" -> new AssociationEvent.Requested(id, d.occurredAt(), cause, d.workloads(),
                     d.declineUrl());
             case "CONFLICTED" -> new AssociationEvent.Conflicted(id, d.occurredAt(), cause, d.conflicts().stream()
-                    .map(w -> new WorkloadClaim(w.workload(), WorkloadClaim.Outcome.valueOf(w.outcome()))).toList());
+                    .map(AssociationDocuments::workload).toList());
+            case "CONTESTED" -> new AssociationEvent.Contested(id, d.occurredAt(), cause, d.conflicts().stream()
+                    .map(AssociationDocuments::workload).toList());
+            case "SUPERSEDED" -> new AssociationEvent.Superseded(id, d.occurredAt(), cause, d.workloads());
             case "ACTIVATED" -> new AssociationEvent.Activated(id, d.occurredAt(), cause, d.at());
             case "DECLINED" -> new AssociationEvent.Declined(id, d.occurredAt(), cause, d.at(),
                     d.activationReversed());
@@ -92,7 +102,16 @@ final class AssociationDocuments {
     }
 
     private static List<WorkloadDocument> workloads(List<WorkloadClaim> workloads) {
-        return workloads.stream().map(w -> new WorkloadDocument(w.workload(), w.outcome().name())).toList();
+        return workloads.stream().map(w -> new WorkloadDocument(w.workload(), w.outcome().name(),
+                w.holder() == null ? null : w.holder().requestId().toString(),
+                w.holder() == null ? null : w.holder().claimId().toString(),
+                w.holder() == null ? null : w.holder().partnerId())).toList();
+    }
+
+    private static WorkloadClaim workload(WorkloadDocument w) {
+        return new WorkloadClaim(w.workload(), WorkloadClaim.Outcome.valueOf(w.outcome()),
+                w.holderRequestId() == null ? null : new WorkloadClaim.Holder(UUID.fromString(w.holderRequestId()),
+                        UUID.fromString(w.holderClaimId()), w.holderPartnerId()));
     }
 
     private static ContactDocument contact(ApprovedClaim.Contact contact) {

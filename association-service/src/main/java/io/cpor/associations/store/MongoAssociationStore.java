@@ -91,7 +91,13 @@ class MongoAssociationStore implements AssociationStore {
                 .set("removedAt", d.removedAt())
                 .set("withdrawnAt", d.withdrawnAt())
                 .set("updatedAt", d.updatedAt())
+                // What an arbitration changes: the workloads' outcomes, and the link once the customer is asked.
+                .set("workloads", d.workloads())
                 .set("revision", revision + 1);
+        if (d.tokenHash() != null) {
+            // Never set to null: the token's unique index is sparse, and it skips only a missing field.
+            update.set("tokenHash", d.tokenHash()).set("linkExpiresAt", d.linkExpiresAt());
+        }
         if (!changed.newEvents().isEmpty()) {
             update.push("outbox").each(changed.newEvents().stream().map(AssociationDocuments::event).toArray());
         }

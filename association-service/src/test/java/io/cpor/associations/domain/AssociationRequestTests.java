@@ -41,6 +41,72 @@ class AssociationRequestTests {
     }
 
     @Test
+    void aContestedApprovalAsksNobodyUntilArbitratedAndHoldsWhatItReserved() {
+        WorkloadClaim.Holder holder = new WorkloadClaim.Holder(UUID.randomUUID(), UUID.randomUUID(), "1000002");
+        AssociationRequest request = opened(new WorkloadClaim("TEAMS", WorkloadClaim.Outcome.RESERVED),
+                new WorkloadClaim("INTUNE", WorkloadClaim.Outcome.CONTESTED, holder));
+
+        assertThat(request.status()).isEqualTo(AssociationStatus.CONTESTED);
+        assertThat(request.status().holdsWorkloads()).isTrue();
+        assertThat(request.state().tokenHash()).as("no link until the customer is asked").isNull();
+        assertThat(request.newEvents()).singleElement().isInstanceOfSatisfying(AssociationEvent.Contested.class,
+                contested -> assertThat(contested.contested()).singleElement()
+                        .satisfies(workload -> assertThat(workload.holder()).isEqualTo(holder)));
+    }
+
+    @Test
+    void keptByTheHolderTheContestedWorkloadConflictsAndTheRestIsAsked() {
+        UUID decision = UUID.randomUUID();
+        AssociationRequest kept = contested().arbitrated(decision, java.util.Map.of("INTUNE",
+                WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER), "hash2", "https://cpor.example/decline/u", APPROVED,
+                APPROVED.plus(Duration.ofDays(180)));
+
+        assertThat(kept.status()).isEqualTo(AssociationStatus.RESERVED);
+        assertThat(kept.state().tokenHash()).isEqualTo("hash2");
+        assertThat(kept.newEvents()).hasSize(2);
+        assertThat(kept.newEvents().get(0)).isInstanceOfSatisfying(AssociationEvent.Conflicted.class,
+                conflicted -> assertThat(conflicted.conflicts()).extracting(WorkloadClaim::workload)
+                        .containsExactly("INTUNE"));
+        assertThat(kept.newEvents().get(1)).isInstanceOfSatisfying(AssociationEvent.Requested.class,
+                requested -> assertThat(requested.workloads()).containsExactly("TEAMS"));
+        assertThat(kept.arbitrated(decision, java.util.Map.of(), "h", "u", APPROVED, APPROVED)).isSameAs(kept);
+    }
+
+    @Test
+    void awardedToTheClaimantEverythingIsAskedAndTheHolderLosesWhatItHeld() {
+        AssociationRequest awarded = contested().arbitrated(UUID.randomUUID(), java.util.Map.of("INTUNE",
+                WorkloadClaim.Outcome.RESERVED), "hash2", "https://cpor.example/decline/u", APPROVED,
+                APPROVED.plus(Duration.ofDays(180)));
+        assertThat(awarded.newEvents()).singleElement().isInstanceOfSatisfying(AssociationEvent.Requested.class,
+                requested -> assertThat(requested.workloads()).containsExactly("TEAMS", "INTUNE"));
+
+        UUID decision = UUID.randomUUID();
+        AssociationRequest holder = opened(new WorkloadClaim("TEAMS", WorkloadClaim.Outcome.RESERVED),
+                new WorkloadClaim("INTUNE", WorkloadClaim.Outcome.RESERVED)).stored(1)
+                .notified(NOTIFIED_EVENT, APPROVED.plusSeconds(30), DEADLINE, APPROVED.plusSeconds(31)).stored(2);
+        AssociationRequest partly = holder.superseded(decision, List.of("INTUNE"), DEADLINE.minusSeconds(5));
+        assertThat(partly.status()).isEqualTo(AssociationStatus.AWAITING_CUSTOMER);
+        assertThat(partly.reservedWorkloads()).containsExactly("TEAMS");
+        assertThat(partly.newEvents()).singleElement().isInstanceOfSatisfying(AssociationEvent.Superseded.class,
+                superseded -> assertThat(superseded.workloads()).containsExactly("INTUNE"));
+        AssociationRequest gone = partly.superseded(decision, List.of("TEAMS", "INTUNE"), DEADLINE.minusSeconds(4));
+        assertThat(gone.status()).isEqualTo(AssociationStatus.SUPERSEDED);
+        assertThat(gone.status().holdsWorkloads()).isFalse();
+        assertThat(gone.superseded(decision, List.of("TEAMS"), DEADLINE)).as("delivered again").isSameAs(gone);
+    }
+
+    @Test
+    void aWithdrawalEndsAnArbitrationUnderWay() {
+        assertThat(contested().withdrawn(APPROVED.plusSeconds(5)).status()).isEqualTo(AssociationStatus.WITHDRAWN);
+    }
+
+    private static AssociationRequest contested() {
+        return opened(new WorkloadClaim("TEAMS", WorkloadClaim.Outcome.RESERVED), new WorkloadClaim("INTUNE",
+                WorkloadClaim.Outcome.CONTESTED, new WorkloadClaim.Holder(UUID.randomUUID(), UUID.randomUUID(),
+                        "1000002")));
+    }
+
+    @Test
     void timerDoesNothingBeforeTheDeadlineAndActivatesAtIt() {
         AssociationRequest waiting = waiting();
 

@@ -11,6 +11,9 @@ import io.cpor.associations.domain.AssociationStore;
 import io.cpor.associations.domain.Associations;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.outcomes.ArbitrationOutcome;
+import io.cpor.events.associations.AssociationSuperseded;
+import io.cpor.events.associations.AssociationContested;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
@@ -56,18 +59,32 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
     }
 
     @Test
-    void workloadHeldByAnotherPartnerConflictsWithoutNamingIt() {
+    void workloadHeldByAnotherPartnerIsContestedAndConflictsWithoutNamingItWhenTheHolderKeepsIt() {
         UUID tenant = UUID.randomUUID();
-        approve(Approvals.approved("1000001", tenant, "TEAMS"));
+        ClaimApproved first = Approvals.approved("1000001", tenant, "TEAMS");
+        AssociationRequested holder = approve(first);
         ClaimApproved second = Approvals.approved("1000002", "Northwind Traders", tenant, "en", "TEAMS", "INTUNE");
         ClaimApproved again = Approvals.approved("1000001", tenant, "TEAMS");
 
-        AssociationRequested requested = approve(second);
-        topics().send(Topics.CLAIMS_OUTCOMES, again.getMetadata().getClaimId().toString(), again);
-
-        assertThat(requested.getWorkloads()).containsExactly("INTUNE");
-        AssociationConflicted conflicted = (AssociationConflicted) only(Topics.ASSOCIATIONS_EVENTS,
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(), second);
+        AssociationContested contested = (AssociationContested) only(Topics.ASSOCIATIONS_EVENTS,
                 second.getMetadata().getClaimId()).value();
+        assertThat(contested.getContested()).singleElement().satisfies(workload -> {
+            assertThat(workload.getWorkload()).isEqualTo("TEAMS");
+            assertThat(workload.getHolderRequestId()).isEqualTo(holder.getRequestId());
+            assertThat(workload.getHolderClaimId()).isEqualTo(first.getMetadata().getClaimId());
+        });
+        assertThat(events(Topics.ASSOCIATIONS_REQUESTS, second.getMetadata().getClaimId(), e -> true, 0))
+                .as("nobody is asked during arbitration").isEmpty();
+        topics().send(Topics.CLAIMS_OUTCOMES, again.getMetadata().getClaimId().toString(), again);
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(),
+                Approvals.arbitrated(second, ArbitrationOutcome.KEEP_HOLDER));
+
+        AssociationRequested requested = (AssociationRequested) only(Topics.ASSOCIATIONS_REQUESTS,
+                second.getMetadata().getClaimId()).value();
+        assertThat(requested.getWorkloads()).containsExactly("INTUNE");
+        AssociationConflicted conflicted = (AssociationConflicted) events(Topics.ASSOCIATIONS_EVENTS,
+                second.getMetadata().getClaimId(), e -> e instanceof AssociationConflicted, 1).get(0).value();
         assertThat(conflicted.getConflicts()).singleElement().satisfies(conflict -> {
             assertThat(conflict.getWorkload()).isEqualTo("TEAMS");
             assertThat(conflict.getReason()).isEqualTo(ConflictReason.WORKLOAD_HELD_BY_ANOTHER_PARTNER);
@@ -87,7 +104,8 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
                 .mapToObj(i -> Approvals.approved(String.valueOf(2000000 + i), tenant, "COPILOT")).toList());
 
         assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.RESERVED).hasSize(1);
-        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED).hasSize(7);
+        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED
+                || request.status() == AssociationStatus.CONTESTED).as("the others refused or arbitrated").hasSize(7);
     }
 
     /** The approvals handled at the same moment, each on a thread of its own. */
@@ -116,7 +134,8 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
                         workloads.get(i % workloads.size()))).toList());
 
         assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.RESERVED).hasSize(1);
-        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED).hasSize(7);
+        assertThat(requests).filteredOn(request -> request.status() == AssociationStatus.CONFLICTED
+                || request.status() == AssociationStatus.CONTESTED).as("the others refused or arbitrated").hasSize(7);
     }
 
     @Test
@@ -128,12 +147,10 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
         approve(first);
         ClaimApproved other = Approvals.approvedForSubscription("1000002", tenant, subscription, "POWER_APPS");
         topics().send(Topics.CLAIMS_OUTCOMES, other.getMetadata().getClaimId().toString(), other);
-        AssociationConflicted conflicted = (AssociationConflicted) only(Topics.ASSOCIATIONS_EVENTS,
+        AssociationContested contested = (AssociationContested) only(Topics.ASSOCIATIONS_EVENTS,
                 other.getMetadata().getClaimId()).value();
-        assertThat(conflicted.getConflicts()).singleElement().satisfies(conflict -> {
-            assertThat(conflict.getWorkload()).isEqualTo("POWER_APPS");
-            assertThat(conflict.getReason()).isEqualTo(ConflictReason.WORKLOAD_HELD_BY_ANOTHER_PARTNER);
-        });
+        assertThat(contested.getContested()).singleElement().satisfies(workload -> assertThat(workload.getWorkload())
+                .as("another workload of the held subscription").isEqualTo("POWER_APPS"));
         ClaimApproved elsewhere = Approvals.approvedForSubscription("1000002", tenant, UUID.randomUUID().toString(),
                 "DYNAMICS_365_SALES");
         assertThat(approve(elsewhere).getWorkloads()).as("another subscription of the tenant is free")
@@ -146,6 +163,34 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
                 first.getMetadata().getClaimId()).map(AssociationRequest::status).block(TIMEOUT)
                 == AssociationStatus.WITHDRAWN);
         assertThat(approve(after).getWorkloads()).as("free once the holder withdrew").containsExactly("POWER_APPS");
+    }
+
+    @Test
+    void awardedToTheClaimantTheHolderLosesEveryWorkloadOfTheSubscriptionAndTheClaimantIsAsked() {
+        UUID tenant = UUID.randomUUID();
+        String subscription = UUID.randomUUID().toString();
+        ClaimApproved first = Approvals.approvedForSubscription("1000001", tenant, subscription,
+                "DYNAMICS_365_SALES", "POWER_BI");
+        AssociationRequested holder = approve(first);
+        ClaimApproved second = Approvals.approvedForSubscription("1000002", tenant, subscription, "POWER_APPS");
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(), second);
+        only(Topics.ASSOCIATIONS_EVENTS, second.getMetadata().getClaimId());
+
+        var decided = Approvals.arbitrated(second, ArbitrationOutcome.AWARD_TO_CLAIMANT);
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(), decided);
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(), decided);
+
+        AssociationSuperseded superseded = (AssociationSuperseded) events(Topics.ASSOCIATIONS_EVENTS,
+                first.getMetadata().getClaimId(), e -> e instanceof AssociationSuperseded, 1).get(0).value();
+        assertThat(superseded.getRequestId()).isEqualTo(holder.getRequestId());
+        assertThat(superseded.getWorkloads()).containsExactly("DYNAMICS_365_SALES", "POWER_BI");
+        assertThat(superseded.getReason()).isEqualTo("SUPERSEDED_AFTER_REVIEW");
+        assertThat(superseded.toString()).doesNotContain("1000002");
+        AssociationRequested requested = (AssociationRequested) only(Topics.ASSOCIATIONS_REQUESTS,
+                second.getMetadata().getClaimId()).value();
+        assertThat(requested.getWorkloads()).containsExactly("POWER_APPS");
+        assertThat(status(holder)).isEqualTo(AssociationStatus.SUPERSEDED);
+        assertThat(status(requested)).isEqualTo(AssociationStatus.RESERVED);
     }
 
     @Test

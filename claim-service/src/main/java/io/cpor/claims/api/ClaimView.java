@@ -16,9 +16,10 @@ record ClaimView(
         @Schema(example = "1000001") String partnerId,
         @Schema(example = "Contoso Teams rollout") String name,
         @Schema(description = "SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, REJECTED, DISPUTED (in review again: "
-                + "you dispute the rejection), APPROVED, AWAITING_CUSTOMER, ASSOCIATED, DECLINED_BY_CUSTOMER, "
-                + "WITHDRAWN, REMOVED_BY_CUSTOMER or REJECTED_FINAL (ended for good: rejected after a dispute, or "
-                + "ended by the partner, PARTNER_REQUEST)", example = "AWAITING_CUSTOMER")
+                + "you dispute the rejection), APPROVED, CONTESTED (another partner holds some "
+                + "workloads: Microsoft arbitrates), AWAITING_CUSTOMER, ASSOCIATED, DECLINED_BY_CUSTOMER, WITHDRAWN, "
+                + "REMOVED_BY_CUSTOMER or REJECTED_FINAL (ended for good: rejected after a dispute, ended by the "
+                + "partner, PARTNER_REQUEST, or awarded to another partner after review, SUPERSEDED_AFTER_REVIEW)", example = "AWAITING_CUSTOMER")
         String status,
         Instant submittedAt,
         Instant updatedAt,
@@ -27,8 +28,8 @@ record ClaimView(
         String solutionArea,
         String program,
         String partnerRole,
-        @Schema(description = "Each workload and its association state: REQUESTED, CONFLICT, PENDING_CUSTOMER, "
-                + "ACTIVE, DECLINED, REMOVED or WITHDRAWN") List<WorkloadView> workloads,
+        @Schema(description = "Each workload and its association state: REQUESTED, CONTESTED, CONFLICT, "
+                + "PENDING_CUSTOMER, ACTIVE, DECLINED, REMOVED or WITHDRAWN") List<WorkloadView> workloads,
         @Schema(description = "The customer's subscription id, for Business Applications claims", nullable = true)
         String subscriptionId,
         @Schema(description = "The signed proof of execution, if one was given", nullable = true)

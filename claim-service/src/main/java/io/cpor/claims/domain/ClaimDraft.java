@@ -82,13 +82,41 @@ final class ClaimDraft {
         if (fact instanceof ClaimFact.AssociationRequested requested) {
             timeline(at, "ASSOCIATION_REQUESTED", "Reserved for the partner: " + String.join(", ",
                     requested.workloads()));
+            requested.workloads().forEach(workload -> move(workload, WorkloadState.REQUESTED));
+            uncontested();
             advance(ClaimStatus.APPROVED);
         }
         else if (fact instanceof ClaimFact.Conflicted conflicted) {
             timeline(at, "CONFLICT", "Not reserved: " + conflicted.reasons().entrySet().stream()
                     .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").collect(Collectors.joining(", ")));
             conflicted.reasons().keySet().forEach(workload -> move(workload, WorkloadState.CONFLICT));
+            uncontested();
             advance(ClaimStatus.APPROVED);
+        }
+        else if (fact instanceof ClaimFact.Contested contested) {
+            timeline(at, "CONTESTED", "Held by another partner, Microsoft arbitrates: " + String.join(", ",
+                    contested.workloads()));
+            contested.workloads().forEach(workload -> move(workload, WorkloadState.CONTESTED));
+            // The approval (another topic) may not be read yet: a contest means it was approved.
+            if (status != ClaimStatus.REJECTED && status.phase() <= ClaimStatus.APPROVED.phase()) {
+                status = ClaimStatus.CONTESTED;
+            }
+        }
+        else if (fact instanceof ClaimFact.Arbitrated arbitrated) {
+            timeline(at, "ARBITRATED", arbitrated.awarded() ? "Microsoft's arbitration awarded the workloads to you"
+                    : "Microsoft's arbitration kept the workloads with the partner who holds them");
+        }
+        else if (fact instanceof ClaimFact.Superseded superseded) {
+            timeline(at, "SUPERSEDED", "Ended after Microsoft's review (SUPERSEDED_AFTER_REVIEW): " + String.join(
+                    ", ", superseded.workloads()));
+            superseded.workloads().forEach(workload -> move(workload, WorkloadState.REMOVED));
+            boolean anyLeft = workloads.values().stream().anyMatch(state -> state == WorkloadState.REQUESTED
+                    || state == WorkloadState.PENDING_CUSTOMER || state == WorkloadState.ACTIVE);
+            if (!anyLeft && advance(ClaimStatus.REJECTED_FINAL)) {
+                rejectionReasons = List.of(new ClaimFact.Reason("SUPERSEDED_AFTER_REVIEW", "After reviewing a "
+                        + "competing claim, Microsoft ended this association for " + String.join(", ",
+                                superseded.workloads())));
+            }
         }
         else if (fact instanceof ClaimFact.CustomerNotified notified) {
             timeline(at, "CUSTOMER_NOTIFIED", "Customer notified; may decline until " + notified.declineBy());
@@ -118,6 +146,13 @@ final class ClaimDraft {
             timeline(at, "REMOVED", "Removed by the customer: " + String.join(", ", removed.workloads()));
             removed.workloads().forEach(workload -> move(workload, WorkloadState.REMOVED));
             advance(ClaimStatus.REMOVED_BY_CUSTOMER);
+        }
+    }
+
+    /** Arbitration is over once the contested workloads are asked of the customer or refused: approved again. */
+    private void uncontested() {
+        if (status == ClaimStatus.CONTESTED && !workloads.containsValue(WorkloadState.CONTESTED)) {
+            status = ClaimStatus.APPROVED;
         }
     }
 

@@ -58,6 +58,18 @@ public sealed interface ClaimFact {
     record Removed(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
     }
 
+    /** Another partner holds these workloads: Microsoft arbitrates before anything more happens to them. */
+    record Contested(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
+    }
+
+    /** Microsoft arbitrated: the workloads were awarded to this claim, or kept by their holder. */
+    record Arbitrated(UUID eventId, Instant occurredAt, boolean awarded) implements ClaimFact {
+    }
+
+    /** After arbitration, these workloads were awarded to another partner: they end for this claim. */
+    record Superseded(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
+    }
+
     /** The partner ended the association of these workloads, for this reason. */
     record Disassociated(UUID eventId, Instant occurredAt, List<String> workloads, String reason)
             implements ClaimFact {

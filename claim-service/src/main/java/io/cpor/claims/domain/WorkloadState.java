@@ -7,11 +7,14 @@ import java.util.Set;
 /** The association state of one workload of a claim, with the moves it allows. */
 public enum WorkloadState {
 
-    REQUESTED, CONFLICT, PENDING_CUSTOMER, ACTIVE, DECLINED, REMOVED, WITHDRAWN;
+    REQUESTED, CONFLICT, PENDING_CUSTOMER, ACTIVE, DECLINED, REMOVED, WITHDRAWN, CONTESTED;
 
     private static final Map<WorkloadState, Set<WorkloadState>> NEXT = Map.of(
-            REQUESTED, EnumSet.of(CONFLICT, PENDING_CUSTOMER, ACTIVE, DECLINED, WITHDRAWN),
-            PENDING_CUSTOMER, EnumSet.of(CONFLICT, ACTIVE, DECLINED, WITHDRAWN),
+            REQUESTED, EnumSet.of(CONFLICT, PENDING_CUSTOMER, ACTIVE, DECLINED, WITHDRAWN, CONTESTED),
+            // Another partner held it: after arbitration, asked of the customer or refused.
+            CONTESTED, EnumSet.of(REQUESTED, CONFLICT, PENDING_CUSTOMER, WITHDRAWN),
+            // Awarded to another partner after arbitration: removed.
+            PENDING_CUSTOMER, EnumSet.of(CONFLICT, ACTIVE, DECLINED, WITHDRAWN, REMOVED),
             // An activation reversed by a decline clicked before the deadline; a removal later on.
             ACTIVE, EnumSet.of(DECLINED, REMOVED),
             // A withdrawal that raced an activation: the activation is what happened.

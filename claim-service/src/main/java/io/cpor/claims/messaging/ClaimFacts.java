@@ -4,12 +4,16 @@ import io.cpor.claims.domain.ClaimFact;
 import io.cpor.events.EventMetadata;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.associations.AssociationContested;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
+import io.cpor.events.associations.AssociationSuperseded;
 import io.cpor.events.associations.WorkloadConflict;
 import io.cpor.events.notifications.CustomerNotified;
+import io.cpor.events.outcomes.ArbitrationDecided;
+import io.cpor.events.outcomes.ArbitrationOutcome;
 import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
@@ -52,6 +56,12 @@ final class ClaimFacts {
                             .map(reason -> new ClaimFact.Reason(reason.getCode(), reason.getMessage())).toList(),
                     rejected.getRejectedBy(), rejected.getAfterDispute()));
         }
+        if (event instanceof ArbitrationDecided decided) {
+            require(decided.getOutcome() != ArbitrationOutcome.UNKNOWN, "an arbitration outcome this service knows");
+            return addressed(decided.getMetadata(), new ClaimFact.Arbitrated(id(decided.getMetadata()),
+                    decided.getMetadata().getOccurredAt(),
+                    decided.getOutcome() == ArbitrationOutcome.AWARD_TO_CLAIMANT));
+        }
         return fromAssociation(event);
     }
 
@@ -87,6 +97,17 @@ final class ClaimFacts {
             return addressed(disassociated.getMetadata(), new ClaimFact.Disassociated(id(disassociated.getMetadata()),
                     disassociated.getMetadata().getOccurredAt(), workloads(disassociated.getWorkloads()),
                     disassociated.getReason()));
+        }
+        if (event instanceof AssociationContested contested) {
+            require(!contested.getContested().isEmpty(), "a contest needs at least one workload");
+            // Only the workloads: who holds them is for validators, never for the claimant.
+            return addressed(contested.getMetadata(), new ClaimFact.Contested(id(contested.getMetadata()),
+                    contested.getMetadata().getOccurredAt(), contested.getContested().stream()
+                            .map(workload -> workload.getWorkload()).distinct().toList()));
+        }
+        if (event instanceof AssociationSuperseded superseded) {
+            return addressed(superseded.getMetadata(), new ClaimFact.Superseded(id(superseded.getMetadata()),
+                    superseded.getMetadata().getOccurredAt(), workloads(superseded.getWorkloads())));
         }
         if (event instanceof AssociationRemoved removed) {
             return addressed(removed.getMetadata(), new ClaimFact.Removed(id(removed.getMetadata()),

@@ -256,6 +256,45 @@ class ClaimTests {
                 .isInstanceOf(ClaimStateException.class).hasMessageContaining("INFORMATION_REQUESTED");
     }
 
+    @Test
+    void isContestedUntilArbitratedAndApprovedAgainWhenKeptByTheHolder() {
+        Claim contested = submitted.apply(new ClaimFact.Approved(UUID.randomUUID(), at(5), "validator"))
+                .apply(new ClaimFact.Contested(UUID.randomUUID(), at(6), List.of("TEAMS")));
+        assertThat(contested.status()).isEqualTo(ClaimStatus.CONTESTED);
+        assertThat(contested.state().workloads()).containsEntry("TEAMS", WorkloadState.CONTESTED);
+
+        Claim kept = contested.apply(new ClaimFact.Arbitrated(UUID.randomUUID(), at(7), false))
+                .apply(new ClaimFact.Conflicted(UUID.randomUUID(), at(8), Map.of("TEAMS",
+                        "WORKLOAD_HELD_BY_ANOTHER_PARTNER")))
+                .apply(new ClaimFact.AssociationRequested(UUID.randomUUID(), at(8), List.of("EXCHANGE_ONLINE")));
+        assertThat(kept.status()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(kept.state().workloads()).containsEntry("TEAMS", WorkloadState.CONFLICT);
+    }
+
+    @Test
+    void isContestedEvenWhenTheContestIsReadBeforeTheApproval() {
+        Claim contested = submitted.apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(1), 1))
+                .apply(new ClaimFact.Contested(UUID.randomUUID(), at(6), List.of("TEAMS")))
+                .apply(new ClaimFact.Approved(UUID.randomUUID(), at(5), "validator"))
+                .apply(new ClaimFact.ReviewStarted(UUID.randomUUID(), at(6), 2));
+
+        assertThat(contested.status()).isEqualTo(ClaimStatus.CONTESTED);
+    }
+
+    @Test
+    void endsForGoodWhenEveryWorkloadIsAwardedToAnotherPartner() {
+        Claim active = submitted.apply(new ClaimFact.Approved(UUID.randomUUID(), at(5), "validator"))
+                .apply(new ClaimFact.CustomerNotified(UUID.randomUUID(), at(6), at(100)))
+                .apply(new ClaimFact.Activated(UUID.randomUUID(), at(100), List.of("TEAMS", "EXCHANGE_ONLINE")));
+
+        Claim partly = active.apply(new ClaimFact.Superseded(UUID.randomUUID(), at(110), List.of("TEAMS")));
+        assertThat(partly.status()).isEqualTo(ClaimStatus.ASSOCIATED);
+        Claim gone = partly.apply(new ClaimFact.Superseded(UUID.randomUUID(), at(120), List.of("EXCHANGE_ONLINE")));
+        assertThat(gone.status()).isEqualTo(ClaimStatus.REJECTED_FINAL);
+        assertThat(gone.state().rejectionReasons()).extracting(ClaimFact.Reason::code)
+                .containsExactly("SUPERSEDED_AFTER_REVIEW");
+    }
+
     private static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
     }

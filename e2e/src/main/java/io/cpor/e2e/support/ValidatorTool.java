@@ -39,7 +39,7 @@ public final class ValidatorTool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ValidatorTool.class);
 
-    /** What the tool decides for a review: APPROVE, REJECT, or null to leave it alone. */
+    /** What the tool decides for a review: APPROVE, REJECT, KEEP_HOLDER, ..., or null to leave it alone. */
     @FunctionalInterface
     public interface Policy {
         ReviewDecision decide(ReviewRequested review);

@@ -38,12 +38,18 @@ public final class ClaimStream {
         }
     }
 
-    /** How the validator tool decides the streams' claims: as their names say; others it leaves alone. */
+    /**
+     * How the validator tool decides the streams' claims: as their names say, and an arbitration between a contested
+     * pair for the partner that holds Teams already (so one of the pair has it); others it leaves alone.
+     */
     public static ValidatorTool.Policy validatorPolicy() {
         return review -> {
             String name = review.getClaim().getName();
             if (!name.startsWith(NAME_PREFIX)) {
                 return null;
+            }
+            if (review.getTrigger() == io.cpor.events.review.ReviewTrigger.ARBITRATION) {
+                return ReviewDecision.KEEP_HOLDER;
             }
             return Fate.of(name) == Fate.REJECT ? ReviewDecision.REJECT : ReviewDecision.APPROVE;
         };

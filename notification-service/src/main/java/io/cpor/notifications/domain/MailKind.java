@@ -11,6 +11,8 @@ public enum MailKind {
     /** A disputed claim was rejected again: final. */
     PARTNER_CLAIM_REJECTED_FINAL, PARTNER_INFORMATION_REQUESTED,
     PARTNER_WORKLOADS_CONFLICTED, PARTNER_ASSOCIATION_ACTIVE, PARTNER_CUSTOMER_DECLINED, PARTNER_CUSTOMER_REMOVED,
+    /** After arbitration, Microsoft awarded the partner's workloads to another partner. */
+    PARTNER_ASSOCIATION_SUPERSEDED,
     /** The customer is told its partner of record ended the association (in the customer's language). */
     CUSTOMER_ASSOCIATION_ENDED;
 

@@ -6,6 +6,7 @@ import io.cpor.events.associations.AssociationConflicted;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
+import io.cpor.events.associations.AssociationSuperseded;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.ConflictReason;
 import io.cpor.events.claims.PartnerContact;
@@ -82,6 +83,12 @@ final class MailRequests {
             return partnerMail(MailKind.PARTNER_CUSTOMER_REMOVED, removed.getMetadata(), removed.getPartnerId(),
                     removed.getPartnerContact(),
                     removed.getClaimName(), workloads(removed.getWorkloads()), now);
+        }
+        if (event instanceof AssociationSuperseded superseded) {
+            // Who was awarded the workloads is never said.
+            return partnerMail(MailKind.PARTNER_ASSOCIATION_SUPERSEDED, superseded.getMetadata(),
+                    superseded.getPartnerId(), superseded.getPartnerContact(), superseded.getClaimName(),
+                    workloads(superseded.getWorkloads()), now);
         }
         return Optional.empty();
     }

@@ -106,6 +106,25 @@ class PartnerMailIntegrationTests extends NotificationServiceTest {
     }
 
     @Test
+    void anAssociationAwardedToAnotherPartnerTellsThePartnerWithoutNamingTheOther() {
+        String partner = Events.address("partner");
+        var removed = Events.removed(partner, "Dynamics rollout");
+        var superseded = io.cpor.events.associations.AssociationSuperseded.newBuilder()
+                .setMetadata(removed.getMetadata()).setRequestId(removed.getRequestId())
+                .setTenantId(removed.getTenantId()).setPartnerId(removed.getPartnerId())
+                .setPartnerContact(removed.getPartnerContact()).setClaimName(removed.getClaimName())
+                .setWorkloads(removed.getWorkloads()).build();
+
+        topics().send(Topics.ASSOCIATIONS_EVENTS, superseded.getTenantId().toString(), superseded);
+
+        Mailbox.Mail mail = awaitMails(partner, 1).get(0);
+        assertThat(mail.subject()).isEqualTo("Your association of claim " + superseded.getMetadata().getClaimId()
+                + " was ended after Microsoft's review");
+        assertThat(mail.text()).contains("After reviewing a competing claim", "OneDrive",
+                "the other claim is not named");
+    }
+
+    @Test
     void hostileClaimNameIsEscapedInTheHtmlAndKeptOutOfTheSubjectAndHeaders() {
         String partner = Events.address("partner");
         var activated = Events.activated(partner, "<img src=x onerror=alert(1)>\r\nBcc: evil@attacker.example");

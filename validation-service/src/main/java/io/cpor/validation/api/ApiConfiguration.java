@@ -52,7 +52,8 @@ class ApiConfiguration {
                 .parameterEnum("state", states)
                 .nullable("ClaimSnapshot.locale", "ClaimSnapshot.subscriptionId", "ClaimSnapshot.proofOfExecution",
                         "ClaimSnapshot.technicalContact", "ClaimSnapshot.comments", "TechnicalContact.phone",
-                        "ClaimChange.before", "ClaimChange.after", "Dispute.rejectedBy", "Person.title", "InformationExchange.answeredAt", "InformationExchange.answer",
+                        "ClaimChange.before", "ClaimChange.after", "Dispute.rejectedBy", "ArbitrationView.outcome",
+                        "Holder.claim", "Holder.approvedBy", "Person.title", "InformationExchange.answeredAt", "InformationExchange.answer",
                         "InformationExchange.documents", "ReviewView.reviewRequestId", "DecisionRequest.reasons")
                 .build();
     }

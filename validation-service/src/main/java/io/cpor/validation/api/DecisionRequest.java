@@ -7,7 +7,8 @@ import java.util.List;
 /** The body of {@code POST /api/v1/reviews/{claimId}/decision}. */
 @Schema(description = "A validator's decision")
 record DecisionRequest(
-        @Schema(description = "APPROVE, REJECT or REQUEST_INFORMATION", example = "REQUEST_INFORMATION")
+        @Schema(description = "APPROVE, REJECT or REQUEST_INFORMATION; in an arbitration (trigger ARBITRATION) "
+                + "KEEP_HOLDER, AWARD_TO_CLAIMANT or REQUEST_INFORMATION", example = "REQUEST_INFORMATION")
         String decision,
         @Schema(description = "Why the claim is rejected; required for REJECT", nullable = true) String reason,
         @Schema(description = "What the partner must provide; required for REQUEST_INFORMATION",

@@ -1,5 +1,6 @@
 package io.cpor.validation.api;
 
+import io.cpor.validation.domain.Arbitration;
 import io.cpor.validation.domain.CheckResult;
 import io.cpor.validation.domain.ClaimSnapshot;
 import io.cpor.validation.domain.Dispute;
@@ -33,7 +34,22 @@ record ReviewView(
         List<CheckResult> rejectionReasons,
         @Schema(nullable = true) String decidedBy,
         @Schema(description = "The partner's dispute of the claim's rejection: this round reviews it, and a "
-                + "rejection now is final", nullable = true) Dispute dispute) {
+                + "rejection now is final", nullable = true) Dispute dispute,
+        @Schema(description = "When the claim was approved for what other partners hold: the contested workloads and "
+                + "each holder's claim and review; decide KEEP_HOLDER or AWARD_TO_CLAIMANT (outcome once decided)",
+                nullable = true) ArbitrationView arbitration) {
+
+    /** An arbitration as validators read it. */
+    record ArbitrationView(Instant openedAt, List<String> contestedWorkloads, List<Arbitration.Holder> holders,
+            @Schema(description = "KEEP_HOLDER or AWARD_TO_CLAIMANT once decided; null while open", nullable = true)
+            String outcome) {
+
+        static ArbitrationView of(Arbitration arbitration) {
+            return arbitration == null ? null : new ArbitrationView(arbitration.openedAt(),
+                    arbitration.contestedWorkloads(), arbitration.holders(), arbitration.outcome() == null ? null
+                            : arbitration.outcome().name());
+        }
+    }
 
     static String state(ReviewStatus status) {
         return status == ReviewStatus.IN_REVIEW ? "PENDING" : status.name();
@@ -45,6 +61,6 @@ record ReviewView(
                 s.currentReviewRequestId() == null ? null : s.currentReviewRequestId().toString(), s.submittedAt(),
                 s.queuedAt(), deadline.dueBy(s.queuedAt()), s.claim(), s.checks(), s.exchanges(), s.timerDueAt(),
                 s.rejectionReasons(),
-                s.decidedBy(), s.dispute());
+                s.decidedBy(), s.dispute(), ArbitrationView.of(s.arbitration()));
     }
 }

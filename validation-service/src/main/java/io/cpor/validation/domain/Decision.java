@@ -24,8 +24,12 @@ public record Decision(UUID decisionId, Kind kind, String reason, String message
         informationReasons = informationReasons == null ? List.of() : List.copyOf(informationReasons);
     }
 
-    /** What a validator can decide. */
+    /** What a validator can decide; the last two only in an arbitration. */
     public enum Kind {
-        APPROVE, REJECT, REQUEST_INFORMATION
+        APPROVE, REJECT, REQUEST_INFORMATION, KEEP_HOLDER, AWARD_TO_CLAIMANT;
+
+        public boolean arbitrates() {
+            return this == KEEP_HOLDER || this == AWARD_TO_CLAIMANT;
+        }
     }
 }

@@ -21,8 +21,8 @@ public final class Review {
     public record State(UUID claimId, ClaimSnapshot claim, Instant submittedAt, ReviewStatus status, int round,
             List<CheckResult> checks, List<InformationExchange> exchanges, UUID currentReviewRequestId,
             Instant queuedAt, String decidedBy, List<CheckResult> rejectionReasons, Instant timerDueAt,
-            Dispute dispute, Set<UUID> seenEventIds, List<ReviewEvent> pendingEvents, Instant updatedAt,
-            long revision) {
+            Dispute dispute, Arbitration arbitration, Set<UUID> seenEventIds, List<ReviewEvent> pendingEvents,
+            Instant updatedAt, long revision) {
 
         public State {
             checks = List.copyOf(checks);
@@ -59,7 +59,7 @@ public final class Review {
                         submittedEventId, failed, null, false);
         State state = new State(claimId, claim, submittedAt, failed.isEmpty() ? ReviewStatus.IN_REVIEW
                 : ReviewStatus.REJECTED, 1, checks, List.of(), failed.isEmpty() ? event.eventId() : null, now, null,
-                failed, null, null, Set.of(submittedEventId), List.of(event), now, 0);
+                failed, null, null, null, Set.of(submittedEventId), List.of(event), now, 0);
         return new Review(state, List.of(event));
     }
 
@@ -74,6 +74,15 @@ public final class Review {
         if (decision.reviewRequestId() != null && !decision.reviewRequestId().equals(state.currentReviewRequestId())) {
             throw new NotInReviewException("The decision is for review " + decision.reviewRequestId()
                     + "; the claim is now in review " + state.currentReviewRequestId());
+        }
+        boolean arbitrating = state.arbitration() != null && state.arbitration().open();
+        if (arbitrating && (decision.kind() == Decision.Kind.APPROVE || decision.kind() == Decision.Kind.REJECT)) {
+            throw new NotInReviewException("The claim is in arbitration: decide KEEP_HOLDER or AWARD_TO_CLAIMANT "
+                    + "(or REQUEST_INFORMATION)");
+        }
+        if (!arbitrating && decision.kind().arbitrates()) {
+            throw new NotInReviewException("The claim is not in arbitration: decide APPROVE, REJECT or "
+                    + "REQUEST_INFORMATION");
         }
         Instant at = decision.decidedAt();
         UUID id = decision.decisionId();
@@ -94,6 +103,13 @@ public final class Review {
                 draft.rejectionReasons = List.of(CheckResult.fail(VALIDATOR_REJECTED, decision.reason()));
                 draft.emit(new ReviewEvent.Rejected(EventIds.derive(id, "rejected"), at, id, draft.rejectionReasons,
                         decision.validator(), state.dispute() != null));
+            }
+            case KEEP_HOLDER, AWARD_TO_CLAIMANT -> {
+                draft.status = ReviewStatus.APPROVED;
+                draft.decidedBy = decision.validator();
+                draft.arbitration = state.arbitration().decided(decision.kind());
+                draft.emit(new ReviewEvent.ArbitrationDecided(EventIds.derive(id, "arbitration-decided"), at, id,
+                        decision.kind(), decision.validator()));
             }
             case REQUEST_INFORMATION -> {
                 UUID requestId = EventIds.derive(id, "information-requested");
@@ -151,6 +167,26 @@ public final class Review {
         return draft.review();
     }
 
+    /**
+     * The claim was approved for what other partners hold: back in review (a new round, trigger ARBITRATION) with
+     * the holders' claims, for validators to keep the holders or award it. Ignored unless approved and not arbitrated
+     * already.
+     */
+    public Review contested(UUID eventId, Instant at, List<String> workloads, List<Arbitration.Holder> holders) {
+        if (seen(eventId) || state.status() != ReviewStatus.APPROVED || state.arbitration() != null) {
+            return this;
+        }
+        Draft draft = new Draft(state, at);
+        draft.seen.add(eventId);
+        draft.arbitration = new Arbitration(at, workloads, holders, null);
+        draft.status = ReviewStatus.IN_REVIEW;
+        draft.round = state.round() + 1;
+        draft.queuedAt = at;
+        draft.decidedBy = null;
+        draft.requestReview(eventId, ReviewEvent.Trigger.ARBITRATION);
+        return draft.review();
+    }
+
     /** Why an amendment that changes what a claim keeps once submitted is refused. */
     static RefusedChangeException refusedAmendment(UUID claimId, UUID eventId) {
         return new RefusedChangeException("The amendment " + eventId + " of claim " + claimId + " changes what a "
@@ -183,7 +219,10 @@ public final class Review {
         return draft.review();
     }
 
-    /** No answer came in time: rejected with INFORMATION_NOT_PROVIDED. Unchanged unless the timer is due. */
+    /**
+     * No answer came in time: rejected with INFORMATION_NOT_PROVIDED; in an arbitration, the holders keep what the
+     * claim contested (the claim stays approved for the rest). Unchanged unless the timer is due.
+     */
     public Review informationTimedOut(Instant now) {
         if (state.status() != ReviewStatus.INFORMATION_REQUESTED || state.timerDueAt() == null
                 || now.isBefore(state.timerDueAt())) {
@@ -191,6 +230,15 @@ public final class Review {
         }
         InformationExchange open = state.exchanges().get(state.exchanges().size() - 1);
         Draft draft = new Draft(state, now);
+        if (state.arbitration() != null && state.arbitration().open()) {
+            draft.status = ReviewStatus.APPROVED;
+            draft.timerDueAt = null;
+            draft.arbitration = state.arbitration().decided(Decision.Kind.KEEP_HOLDER);
+            draft.emit(new ReviewEvent.ArbitrationDecided(EventIds.derive(open.requestEventId(),
+                    "information-not-provided"), now, open.requestEventId(), Decision.Kind.KEEP_HOLDER,
+                    INFORMATION_NOT_PROVIDED));
+            return draft.review();
+        }
         draft.status = ReviewStatus.REJECTED;
         draft.timerDueAt = null;
         draft.rejectionReasons = List.of(CheckResult.fail(INFORMATION_NOT_PROVIDED, "The information requested on "
@@ -238,8 +286,8 @@ public final class Review {
         State s = state;
         return new Review(new State(s.claimId(), s.claim(), s.submittedAt(), s.status(), s.round(), s.checks(),
                 s.exchanges(), s.currentReviewRequestId(), s.queuedAt(), s.decidedBy(), s.rejectionReasons(),
-                s.timerDueAt(), s.dispute(), s.seenEventIds(), s.pendingEvents(), s.updatedAt(), revision),
-                List.of());
+                s.timerDueAt(), s.dispute(), s.arbitration(), s.seenEventIds(), s.pendingEvents(), s.updatedAt(),
+                revision), List.of());
     }
 
     /** The working copy a step edits. */
@@ -250,6 +298,7 @@ public final class Review {
         ClaimSnapshot claim;
         List<CheckResult> checks;
         Dispute dispute;
+        Arbitration arbitration;
         ReviewStatus status;
         int round;
         final List<InformationExchange> exchanges;
@@ -268,6 +317,7 @@ public final class Review {
             this.claim = state.claim();
             this.checks = state.checks();
             this.dispute = state.dispute();
+            this.arbitration = state.arbitration();
             this.status = state.status();
             this.round = state.round();
             this.exchanges = new ArrayList<>(state.exchanges());
@@ -297,7 +347,7 @@ public final class Review {
             Instant updated = at.isAfter(original.updatedAt()) ? at : original.updatedAt();
             return new Review(new State(original.claimId(), claim, original.submittedAt(), status, round,
                     checks, exchanges, currentReviewRequestId, queuedAt, decidedBy, rejectionReasons,
-                    timerDueAt, dispute, seen, pending, updated, original.revision()), emitted);
+                    timerDueAt, dispute, arbitration, seen, pending, updated, original.revision()), emitted);
         }
     }
 }

@@ -18,9 +18,17 @@ public sealed interface ReviewEvent {
             implements ReviewEvent {
     }
 
-    /** What put the claim in review: its submission, the partner's answer, or the partner's dispute. */
+    /**
+     * What put the claim in review: its submission, the partner's answer, the partner's dispute, or an approval for
+     * what another partner holds.
+     */
     enum Trigger {
-        SUBMITTED, INFORMATION_PROVIDED, DISPUTED
+        SUBMITTED, INFORMATION_PROVIDED, DISPUTED, ARBITRATION
+    }
+
+    /** Validators arbitrated: the holders keep what the claim contests, or it is awarded to the claim. */
+    record ArbitrationDecided(UUID eventId, Instant occurredAt, UUID causationId, Decision.Kind outcome,
+            String decidedBy) implements ReviewEvent {
     }
 
     /** A validator approved. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -91,6 +92,22 @@ public class Reviews {
                 : openClaims.reserve(claimId, review.state().claim())
                         .flatMap(held -> change(claimId, current -> current.disputed(eventId, at, justification,
                                 documents, ClaimChecks.duplicates(held)))));
+    }
+
+    /**
+     * The approved claim asks for what other partners hold: it goes back to review for arbitration, with each
+     * holder's claim and review as this service has them.
+     */
+    public Mono<Review> onContested(UUID claimId, UUID eventId, Instant at, Map<UUID, List<String>> byHolder) {
+        return Flux.fromIterable(byHolder.entrySet())
+                .concatMap(holder -> store.find(holder.getKey())
+                        .map(review -> new Arbitration.Holder(holder.getKey(), holder.getValue(),
+                                review.state().claim(), review.state().decidedBy(), review.state().exchanges()))
+                        .defaultIfEmpty(new Arbitration.Holder(holder.getKey(), holder.getValue(), null, null,
+                                List.of())))
+                .collectList()
+                .flatMap(holders -> change(claimId, review -> review.contested(eventId, at, byHolder.values().stream()
+                        .flatMap(List::stream).distinct().toList(), holders)));
     }
 
     /**

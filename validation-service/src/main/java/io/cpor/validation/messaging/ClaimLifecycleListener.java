@@ -1,5 +1,6 @@
 package io.cpor.validation.messaging;
 
+import io.cpor.events.associations.AssociationContested;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
@@ -18,6 +19,11 @@ import io.cpor.validation.domain.ReviewNotFoundException;
 import io.cpor.validation.domain.Reviews;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +83,18 @@ class ClaimLifecycleListener {
         }
         else if (event instanceof AssociationRemoved removed) {
             reviews.onClaimClosed(removed.getMetadata().getClaimId()).block(TIMEOUT);
+        }
+        else if (event instanceof AssociationContested contested) {
+            Map<UUID, List<String>> byHolder = new LinkedHashMap<>();
+            contested.getContested().forEach(workload -> byHolder.computeIfAbsent(workload.getHolderClaimId(),
+                    holder -> new ArrayList<>()).add(workload.getWorkload()));
+            if (byHolder.isEmpty()) {
+                throw new InvalidEventException("AssociationContested " + contested.getMetadata().getEventId()
+                        + " names no contested workload");
+            }
+            known(() -> reviews.onContested(contested.getMetadata().getClaimId(),
+                    contested.getMetadata().getEventId(), contested.getMetadata().getOccurredAt(), byHolder)
+                    .block(TIMEOUT));
         }
         else if (event instanceof AssociationDisassociated ended) {
             // The partner ended it: the workloads are free, so another claim for them is no duplicate.

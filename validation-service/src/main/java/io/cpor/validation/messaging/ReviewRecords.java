@@ -12,6 +12,9 @@ import io.cpor.events.outcomes.ClaimApproved;
 import io.cpor.events.outcomes.ClaimRejected;
 import io.cpor.events.outcomes.InformationRequested;
 import io.cpor.events.outcomes.RejectionReason;
+import io.cpor.events.outcomes.ArbitrationOutcome;
+import io.cpor.events.review.Arbitration;
+import io.cpor.events.review.ArbitrationHolder;
 import io.cpor.events.review.CheckResult;
 import io.cpor.events.review.Dispute;
 import io.cpor.events.review.InformationExchange;
@@ -50,6 +53,8 @@ final class ReviewRecords {
                             .setInformationExchanges(s.exchanges().stream().map(ReviewRecords::exchange).toList())
                             .setDispute(requested.trigger() == ReviewEvent.Trigger.DISPUTED && s.dispute() != null
                                     ? dispute(s.dispute()) : null)
+                            .setArbitration(s.arbitration() != null && s.arbitration().open()
+                                    ? arbitration(s.arbitration()) : null)
                             .build());
         }
         if (event instanceof ReviewEvent.Approved approved) {
@@ -61,6 +66,11 @@ final class ReviewRecords {
                     .setReasons(rejected.reasons().stream().map(reason -> RejectionReason.newBuilder()
                             .setCode(reason.code()).setMessage(reason.message()).build()).toList())
                     .setRejectedBy(rejected.rejectedBy()).setAfterDispute(rejected.afterDispute()).build());
+        }
+        if (event instanceof ReviewEvent.ArbitrationDecided decided) {
+            return outcome(event, key, io.cpor.events.outcomes.ArbitrationDecided.newBuilder().setMetadata(metadata)
+                    .setClaim(claim(s.claim())).setOutcome(ArbitrationOutcome.valueOf(decided.outcome().name()))
+                    .setDecidedBy(decided.decidedBy()).build());
         }
         if (event instanceof ReviewEvent.InformationRequested requested) {
             return outcome(event, key, InformationRequested.newBuilder().setMetadata(metadata)
@@ -118,6 +128,16 @@ final class ReviewRecords {
                 .setReasons(e.reasons().stream().map(InformationReason::valueOf).toList())
                 .setChanges(e.changes().stream().map(change -> ClaimChange.newBuilder().setField(change.field())
                         .setBefore(change.before()).setAfter(change.after()).build()).toList())
+                .build();
+    }
+
+    private static Arbitration arbitration(io.cpor.validation.domain.Arbitration a) {
+        return Arbitration.newBuilder().setContestedWorkloads(a.contestedWorkloads())
+                .setHolders(a.holders().stream().map(h -> ArbitrationHolder.newBuilder().setClaimId(h.claimId())
+                        .setWorkloads(h.workloads()).setClaim(h.claim() == null ? null : claim(h.claim()))
+                        .setApprovedBy(h.approvedBy())
+                        .setInformationExchanges(h.exchanges().stream().map(ReviewRecords::exchange).toList())
+                        .build()).toList())
                 .build();
     }
 

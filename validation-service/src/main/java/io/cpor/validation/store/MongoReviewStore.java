@@ -63,6 +63,7 @@ class MongoReviewStore implements ReviewStore {
                 .set("claim", d.claim())
                 .set("checks", d.checks())
                 .set("dispute", d.dispute())
+                .set("arbitration", d.arbitration())
                 .set("seenEventIds", d.seenEventIds())
                 .set("updatedAt", d.updatedAt())
                 .set("revision", revision + 1);

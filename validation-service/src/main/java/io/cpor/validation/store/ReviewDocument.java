@@ -21,6 +21,7 @@ record ReviewDocument(
         List<CheckDocument> rejectionReasons,
         Instant timerDueAt,
         DisputeDocument dispute,
+        ArbitrationDocument arbitration,
         List<String> seenEventIds,
         List<EventDocument> outbox,
         Instant updatedAt,
@@ -38,6 +39,14 @@ record ReviewDocument(
     }
 
     record ChangeDocument(String field, String before, String after) {
+    }
+
+    record ArbitrationDocument(Instant openedAt, List<String> contestedWorkloads, List<HolderDocument> holders,
+            String outcome) {
+    }
+
+    record HolderDocument(String claimId, List<String> workloads, ClaimDocument claim, String approvedBy,
+            List<ExchangeDocument> exchanges) {
     }
 
     record DisputeDocument(Instant disputedAt, String justification, List<DocumentRefDocument> documents,

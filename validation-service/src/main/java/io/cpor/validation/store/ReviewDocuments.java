@@ -1,5 +1,6 @@
 package io.cpor.validation.store;
 
+import io.cpor.validation.domain.Arbitration;
 import io.cpor.validation.domain.CheckResult;
 import io.cpor.validation.domain.ClaimChange;
 import io.cpor.validation.domain.ClaimSnapshot;
@@ -9,6 +10,7 @@ import io.cpor.validation.domain.InformationExchange;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewEvent;
 import io.cpor.validation.domain.ReviewStatus;
+import io.cpor.validation.store.ReviewDocument.ArbitrationDocument;
 import io.cpor.validation.store.ReviewDocument.ChangeDocument;
 import io.cpor.validation.store.ReviewDocument.CheckDocument;
 import io.cpor.validation.store.ReviewDocument.ClaimDocument;
@@ -17,6 +19,7 @@ import io.cpor.validation.store.ReviewDocument.DisputeDocument;
 import io.cpor.validation.store.ReviewDocument.DocumentRefDocument;
 import io.cpor.validation.store.ReviewDocument.EventDocument;
 import io.cpor.validation.store.ReviewDocument.ExchangeDocument;
+import io.cpor.validation.store.ReviewDocument.HolderDocument;
 import io.cpor.validation.store.ReviewDocument.PersonDocument;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +37,7 @@ final class ReviewDocuments {
         return new ReviewDocument(s.claimId().toString(), claim(s.claim()), s.submittedAt(), s.status().name(),
                 s.round(), checks(s.checks()), s.exchanges().stream().map(ReviewDocuments::exchange).toList(),
                 string(s.currentReviewRequestId()), s.queuedAt(), s.decidedBy(), checks(s.rejectionReasons()),
-                s.timerDueAt(), dispute(s.dispute()), s.seenEventIds().stream().map(UUID::toString).toList(),
+                s.timerDueAt(), dispute(s.dispute()), arbitration(s.arbitration()), s.seenEventIds().stream().map(UUID::toString).toList(),
                 s.pendingEvents().stream().map(ReviewDocuments::event).toList(), s.updatedAt(), s.revision());
     }
 
@@ -45,7 +48,7 @@ final class ReviewDocuments {
                 ReviewStatus.valueOf(d.status()), d.round(), results(d.checks()),
                 list(d.exchanges()).stream().map(ReviewDocuments::exchange).toList(),
                 uuid(d.currentReviewRequestId()), d.queuedAt(), d.decidedBy(), results(d.rejectionReasons()),
-                d.timerDueAt(), dispute(d.dispute()), seen, list(d.outbox()).stream().map(ReviewDocuments::event).toList(), d.updatedAt(),
+                d.timerDueAt(), dispute(d.dispute()), arbitration(d.arbitration()), seen, list(d.outbox()).stream().map(ReviewDocuments::event).toList(), d.updatedAt(),
                 d.revision()));
     }
 
@@ -69,6 +72,10 @@ final class ReviewDocuments {
             return new EventDocument(id, "INFORMATION_REQUESTED", event.occurredAt(), cause, null,
                     requested.requestedBy(), null, requested.message(), requested.answerBy(), null,
                     requested.reasons(), null, null);
+        }
+        if (event instanceof ReviewEvent.ArbitrationDecided decided) {
+            return new EventDocument(id, "ARBITRATION_DECIDED", event.occurredAt(), cause, null, decided.decidedBy(),
+                    null, decided.outcome().name(), null, null, null, null, null);
         }
         if (event instanceof ReviewEvent.DecisionRecorded recorded) {
             Decision decision = recorded.decision();
@@ -94,6 +101,8 @@ final class ReviewDocuments {
                     Boolean.TRUE.equals(d.afterDispute()));
             case "INFORMATION_REQUESTED" -> new ReviewEvent.InformationRequested(id, d.occurredAt(), cause,
                     d.message(), list(d.informationReasons()), d.by(), d.answerBy());
+            case "ARBITRATION_DECIDED" -> new ReviewEvent.ArbitrationDecided(id, d.occurredAt(), cause,
+                    Decision.Kind.valueOf(d.message()), d.by());
             case "DECISION_RECORDED" -> {
                 DecisionDocument x = d.decision();
                 yield new ReviewEvent.DecisionRecorded(id, d.occurredAt(), cause, new Decision(
@@ -124,6 +133,21 @@ final class ReviewDocuments {
 
     private static ClaimSnapshot.TechnicalContact technical(PersonDocument p) {
         return p == null ? null : new ClaimSnapshot.TechnicalContact(p.name(), p.email(), p.phone());
+    }
+
+    private static ArbitrationDocument arbitration(Arbitration a) {
+        return a == null ? null : new ArbitrationDocument(a.openedAt(), a.contestedWorkloads(), a.holders().stream()
+                .map(h -> new HolderDocument(h.claimId().toString(), h.workloads(), h.claim() == null ? null
+                        : claim(h.claim()), h.approvedBy(), h.exchanges().stream().map(ReviewDocuments::exchange)
+                        .toList())).toList(), a.outcome() == null ? null : a.outcome().name());
+    }
+
+    private static Arbitration arbitration(ArbitrationDocument a) {
+        return a == null ? null : new Arbitration(a.openedAt(), list(a.contestedWorkloads()), list(a.holders())
+                .stream().map(h -> new Arbitration.Holder(UUID.fromString(h.claimId()), list(h.workloads()),
+                        h.claim() == null ? null : claim(h.claim()), h.approvedBy(), list(h.exchanges()).stream()
+                                .map(ReviewDocuments::exchange).toList())).toList(),
+                a.outcome() == null ? null : Decision.Kind.valueOf(a.outcome()));
     }
 
     private static DisputeDocument dispute(Dispute d) {

@@ -165,6 +165,55 @@ class ReviewTests {
                 .isInstanceOf(RefusedChangeException.class).hasMessageContaining("keeps once submitted");
     }
 
+    @Test
+    void arbitratesAnApprovalForWhatAnotherPartnerHoldsOnce() {
+        Review approved = inReview.decide(decision(Decision.Kind.APPROVE, null, null), T0, false);
+        UUID contestId = UUID.randomUUID();
+        Arbitration.Holder holder = new Arbitration.Holder(UUID.randomUUID(), List.of("TEAMS"),
+                ClaimChecksTests.claim().build(), "validator-2", List.of());
+
+        Review contested = approved.contested(contestId, T0.plusSeconds(10), List.of("TEAMS"), List.of(holder));
+
+        assertThat(contested.status()).isEqualTo(ReviewStatus.IN_REVIEW);
+        assertThat(contested.state().round()).isEqualTo(2);
+        assertThat(contested.state().arbitration().holders()).containsExactly(holder);
+        assertThat(contested.newEvents()).singleElement().isInstanceOfSatisfying(ReviewEvent.ReviewRequested.class,
+                requested -> assertThat(requested.trigger()).isEqualTo(ReviewEvent.Trigger.ARBITRATION));
+        assertThatThrownBy(() -> contested.decide(decision(Decision.Kind.APPROVE, null, null), T0, false))
+                .isInstanceOf(NotInReviewException.class).hasMessageContaining("arbitration");
+
+        Review awarded = contested.decide(decision(Decision.Kind.AWARD_TO_CLAIMANT, null, null), T0, false);
+        assertThat(awarded.status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(awarded.state().arbitration().outcome()).isEqualTo(Decision.Kind.AWARD_TO_CLAIMANT);
+        assertThat(awarded.newEvents()).singleElement().isInstanceOfSatisfying(ReviewEvent.ArbitrationDecided.class,
+                decided -> assertThat(decided.outcome()).isEqualTo(Decision.Kind.AWARD_TO_CLAIMANT));
+        assertThat(awarded.contested(UUID.randomUUID(), T0.plusSeconds(20), List.of("TEAMS"), List.of(holder)))
+                .as("arbitrated once").isSameAs(awarded);
+        assertThatThrownBy(() -> awarded.decide(decision(Decision.Kind.KEEP_HOLDER, null, null), T0, false))
+                .isInstanceOf(NotInReviewException.class);
+    }
+
+    @Test
+    void refusesAnArbitrationDecisionOutsideAnArbitration() {
+        assertThatThrownBy(() -> inReview.decide(decision(Decision.Kind.KEEP_HOLDER, null, null), T0, false))
+                .isInstanceOf(NotInReviewException.class).hasMessageContaining("not in arbitration");
+    }
+
+    @Test
+    void aClaimantWhoDoesNotAnswerDuringArbitrationLeavesTheHolderTheWorkloads() {
+        Review contested = inReview.decide(decision(Decision.Kind.APPROVE, null, null), T0, false)
+                .contested(UUID.randomUUID(), T0, List.of("TEAMS"), List.of());
+        Instant answerBy = T0.plus(Duration.ofDays(14));
+        Review asked = contested.decide(decision(Decision.Kind.REQUEST_INFORMATION, null, "your proof?"), answerBy,
+                false);
+
+        Review timedOut = asked.informationTimedOut(answerBy);
+
+        assertThat(timedOut.status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(timedOut.newEvents()).singleElement().isInstanceOfSatisfying(ReviewEvent.ArbitrationDecided.class,
+                decided -> assertThat(decided.outcome()).isEqualTo(Decision.Kind.KEEP_HOLDER));
+    }
+
     private static Decision decision(Decision.Kind kind, String reason, String message) {
         return new Decision(UUID.randomUUID(), kind, reason, message,
                 kind == Decision.Kind.REQUEST_INFORMATION ? List.of("MISSING_PROOF_OF_EXECUTION") : List.of(),
