@@ -354,6 +354,26 @@ class JourneysIntegrationTests {
         assertThat(states(associated)).containsExactlyEntriesOf(Map.of("INTUNE", "ACTIVE"));
     }
 
+    @Test
+    void aNewcomerWithdrawingDuringTheArbitrationEndsItAndTheHolderKeepsEverything() {
+        ClaimSpec spec = ClaimSpec.fresh("1000001", "arbitration-withdrawn").workloads("PURVIEW");
+        UUID holderId = heldAndApproved(spec);
+        Actors.Partner other = actors.partner("demo-partner-2");
+        UUID newcomerId = other.submit(spec.byPartner("1000002").workloads("PURVIEW"));
+        validator.approve(newcomerId);
+        other.awaitStatus(newcomerId, "CONTESTED");
+        validator.awaitReview(newcomerId, "PENDING");
+
+        Http.Answer withdrawn = other.withdraw(newcomerId);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+
+        validator.awaitReview(newcomerId, "WITHDRAWN");
+        assertThat(validator.decide(newcomerId, Map.of("decision", "AWARD_TO_CLAIMANT")).status()).isEqualTo(409);
+        JsonNode holder = partner.claim(holderId);
+        assertThat(holder.path("status").asText()).isIn("AWAITING_CUSTOMER", "ASSOCIATED");
+        assertThat(states(holder).get("PURVIEW")).isIn("PENDING_CUSTOMER", "ACTIVE");
+    }
+
     /** The first partner's claim, approved and waiting on its customer: it holds what it claims. */
     private UUID heldAndApproved(ClaimSpec spec) {
         UUID holderId = partner.submit(spec);

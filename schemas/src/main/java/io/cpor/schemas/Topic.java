@@ -8,6 +8,7 @@ import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.AssociationSuperseded;
+import io.cpor.events.associations.AssociationUncontested;
 import io.cpor.events.claims.ClaimAmended;
 import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
@@ -57,7 +58,7 @@ public enum Topic {
             Set.of(Service.CLAIMS, Service.VALIDATION, Service.NOTIFICATIONS),
             AssociationConflicted.class, AssociationActivated.class, AssociationDeclined.class,
             AssociationRemoved.class, AssociationDisassociated.class, AssociationContested.class,
-            AssociationSuperseded.class);
+            AssociationSuperseded.class, AssociationUncontested.class);
 
     /**
      * The services of the contract, by the name each runs under: its Kafka principal, and the name of its

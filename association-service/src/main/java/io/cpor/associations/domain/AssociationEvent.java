@@ -41,6 +41,10 @@ public sealed interface AssociationEvent {
             implements AssociationEvent {
     }
 
+    /** The holders let go of what the request contested before Microsoft arbitrated: nothing to arbitrate. */
+    record Uncontested(UUID eventId, Instant occurredAt, UUID causationId) implements AssociationEvent {
+    }
+
     /** After arbitration these workloads were awarded to another partner: they end for this one. */
     record Superseded(UUID eventId, Instant occurredAt, UUID causationId, List<String> workloads)
             implements AssociationEvent {

@@ -91,12 +91,42 @@ public final class AssociationRequest {
         List<WorkloadClaim> workloads = state.workloads().stream().map(workload -> workload.contested()
                 ? workload.as(resolved.getOrDefault(workload.workload(), WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER))
                 : workload).toList();
+        return settled(workloads, decisionEventId, List.of(), tokenHash, declineUrl, now, linkExpiresAt);
+    }
+
+    /**
+     * A holder let go of what this request contests (declined, removed, withdrawn, ended) before Microsoft
+     * arbitrated: those workloads are now as {@code resolved} says (reserved, unless another partner took them
+     * first). Once nothing is contested any more the arbitration is over ({@code Uncontested}) and the customer is
+     * asked as after any approval. Unchanged unless contested with that holder.
+     */
+    public AssociationRequest holderLetGo(UUID holderRequestId, java.util.Map<String, WorkloadClaim.Outcome> resolved,
+            String tokenHash, String declineUrl, Instant now, Instant linkExpiresAt) {
+        if (state.status() != AssociationStatus.CONTESTED || state.workloads().stream().noneMatch(workload ->
+                workload.contested() && workload.holder().requestId().equals(holderRequestId))) {
+            return this;
+        }
+        List<WorkloadClaim> workloads = state.workloads().stream().map(workload -> workload.contested()
+                && workload.holder().requestId().equals(holderRequestId) ? workload.as(resolved.getOrDefault(
+                        workload.workload(), WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER)) : workload).toList();
+        if (workloads.stream().anyMatch(WorkloadClaim::contested)) {
+            return with(workloads, state.status(), state.tokenHash(), state.linkExpiresAt(), now, List.of(),
+                    draft -> { });
+        }
+        UUID cause = EventIds.derive(holderRequestId, "let-go-" + state.requestId());
+        return settled(workloads, cause, List.of(new AssociationEvent.Uncontested(EventIds.derive(cause,
+                "uncontested"), now, cause)), tokenHash, declineUrl, now, linkExpiresAt);
+    }
+
+    /** Nothing contested any more: refuse what stays held elsewhere and ask the customer about the rest. */
+    private AssociationRequest settled(List<WorkloadClaim> workloads, UUID decisionEventId,
+            List<AssociationEvent> first, String tokenHash, String declineUrl, Instant now, Instant linkExpiresAt) {
         List<String> reserved = workloads.stream().filter(WorkloadClaim::reserved).map(WorkloadClaim::workload)
                 .toList();
         List<WorkloadClaim> kept = workloads.stream().filter(workload -> state.workloads().stream().anyMatch(
                 before -> before.contested() && before.workload().equals(workload.workload()))
                 && !workload.reserved()).toList();
-        List<AssociationEvent> events = new ArrayList<>();
+        List<AssociationEvent> events = new ArrayList<>(first);
         if (!kept.isEmpty()) {
             events.add(new AssociationEvent.Conflicted(EventIds.derive(decisionEventId, "association-conflicted"),
                     now, decisionEventId, kept));

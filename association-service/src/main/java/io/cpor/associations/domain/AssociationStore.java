@@ -16,6 +16,9 @@ public interface AssociationStore {
 
     Mono<AssociationRequest> findByClaim(UUID claimId);
 
+    /** The contested requests that wait on arbitration against this holder's request. */
+    Flux<AssociationRequest> contesting(UUID holderRequestId);
+
     Mono<AssociationRequest> findByTokenHash(String tokenHash);
 
     /** Stores a step if the request is still at the revision it was read at; empty if it moved on meanwhile. */

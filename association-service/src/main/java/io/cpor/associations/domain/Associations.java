@@ -203,6 +203,24 @@ public class Associations {
                         }));
     }
 
+    /**
+     * The holder let go of what the request contests: those workloads are free (or taken by someone else first), and
+     * the request goes on without an arbitration once nothing is contested any more.
+     */
+    private Mono<AssociationRequest> letGo(AssociationRequest request, UUID holderRequestId) {
+        Instant now = now();
+        return Flux.fromIterable(request.state().workloads())
+                .filter(workload -> workload.contested() && workload.holder().requestId().equals(holderRequestId))
+                .concatMap(contested -> keep(request, contested, now)
+                        .map(outcome -> java.util.Map.entry(contested.workload(), outcome)))
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)
+                .flatMap(resolved -> {
+                    DeclineLinks.Link link = links.newLink();
+                    return change(request.requestId(), current -> current.holderLetGo(holderRequestId, resolved,
+                            link.tokenHash(), link.url(), now, now.plus(linkLifetime)));
+                });
+    }
+
     /** The holder keeps the workload, unless it no longer holds it: then the claimant reserves it. */
     private Mono<WorkloadClaim.Outcome> keep(AssociationRequest request, WorkloadClaim contested, Instant now) {
         return reserve(request.state().claim(), request.requestId(), contested.workload(), now, 2)
@@ -263,7 +281,11 @@ public class Associations {
                     .map(workload -> after.state().claim().holdingKey(workload, holds(after.state().claim())))
                     .distinct()
                     .concatMap(key -> reservations.release(key, after.requestId()))
-                    .then();
+                    // Let go (not awarded away): whoever contests it needs no arbitration any more.
+                    .then(after.status() == AssociationStatus.SUPERSEDED ? Mono.<Void>empty()
+                            : store.contesting(after.requestId())
+                                    .concatMap(contesting -> letGo(contesting, after.requestId()))
+                                    .then());
         }
         Mono<Void> timer = after.status() == AssociationStatus.AWAITING_CUSTOMER
                 ? timers.schedule(after.requestId(), after.state().declineBy())

@@ -13,6 +13,7 @@ import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.AssociationSuperseded;
+import io.cpor.events.associations.AssociationUncontested;
 import io.cpor.events.associations.ConflictReason;
 import io.cpor.events.associations.ContestedWorkload;
 import io.cpor.events.associations.WorkloadConflict;
@@ -102,6 +103,10 @@ final class AssociationRecords {
                             .setHolderClaimId(workload.holder().claimId())
                             .setHolderPartnerId(workload.holder().partnerId()).build()).toList())
                     .build();
+        }
+        else if (event instanceof AssociationEvent.Uncontested) {
+            record = AssociationUncontested.newBuilder().setMetadata(metadata).setRequestId(s.requestId())
+                    .setTenantId(c.tenantId()).setPartnerId(c.partnerId()).build();
         }
         else if (event instanceof AssociationEvent.Superseded superseded) {
             record = AssociationSuperseded.newBuilder().setMetadata(metadata).setRequestId(s.requestId())

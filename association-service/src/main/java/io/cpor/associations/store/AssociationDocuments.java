@@ -73,6 +73,9 @@ final class AssociationDocuments {
             return new EventDocument("CONTESTED", id, e.occurredAt(), cause, null, null, workloads(e.contested()),
                     null, false, null);
         }
+        if (event instanceof AssociationEvent.Uncontested e) {
+            return new EventDocument("UNCONTESTED", id, e.occurredAt(), cause, null, null, null, null, false, null);
+        }
         if (event instanceof AssociationEvent.Superseded e) {
             return new EventDocument("SUPERSEDED", id, e.occurredAt(), cause, e.workloads(), null, null, null, false,
                     null);
@@ -92,6 +95,7 @@ final class AssociationDocuments {
             case "CONTESTED" -> new AssociationEvent.Contested(id, d.occurredAt(), cause, d.conflicts().stream()
                     .map(AssociationDocuments::workload).toList());
             case "SUPERSEDED" -> new AssociationEvent.Superseded(id, d.occurredAt(), cause, d.workloads());
+            case "UNCONTESTED" -> new AssociationEvent.Uncontested(id, d.occurredAt(), cause);
             case "ACTIVATED" -> new AssociationEvent.Activated(id, d.occurredAt(), cause, d.at());
             case "DECLINED" -> new AssociationEvent.Declined(id, d.occurredAt(), cause, d.at(),
                     d.activationReversed());

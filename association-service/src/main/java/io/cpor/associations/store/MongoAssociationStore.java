@@ -108,6 +108,13 @@ class MongoAssociationStore implements AssociationStore {
     }
 
     @Override
+    public Flux<AssociationRequest> contesting(UUID holderRequestId) {
+        return mongo.find(Query.query(Criteria.where("status").is(AssociationStatus.CONTESTED.name())
+                        .and("workloads.holderRequestId").is(holderRequestId.toString())), AssociationDocument.class)
+                .map(AssociationDocuments::toRequest);
+    }
+
+    @Override
     public Flux<AssociationRequest> listForPartner(String partnerId, AssociationStore.AssociationQuery query) {
         String field = switch (query.field()) {
             case REQUESTED_AT -> "createdAt";

@@ -11,6 +11,7 @@ import io.cpor.associations.domain.AssociationStore;
 import io.cpor.associations.domain.Associations;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationConflicted;
+import io.cpor.events.associations.AssociationUncontested;
 import io.cpor.events.outcomes.ArbitrationOutcome;
 import io.cpor.events.associations.AssociationSuperseded;
 import io.cpor.events.associations.AssociationContested;
@@ -158,11 +159,12 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
 
         topics().send(Topics.CLAIMS_SUBMITTED, first.getMetadata().getClaimId().toString(),
                 Approvals.withdrawn(first.getMetadata().getClaimId(), "1000001", tenant));
-        ClaimApproved after = Approvals.approvedForSubscription("1000002", tenant, subscription, "POWER_APPS");
-        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> store.findByClaim(
-                first.getMetadata().getClaimId()).map(AssociationRequest::status).block(TIMEOUT)
-                == AssociationStatus.WITHDRAWN);
-        assertThat(approve(after).getWorkloads()).as("free once the holder withdrew").containsExactly("POWER_APPS");
+        AssociationRequested freed = (AssociationRequested) only(Topics.ASSOCIATIONS_REQUESTS,
+                other.getMetadata().getClaimId()).value();
+        assertThat(freed.getWorkloads()).as("the contesting claim gets it once the holder withdrew")
+                .containsExactly("POWER_APPS");
+        assertThat(store.findByClaim(first.getMetadata().getClaimId()).map(AssociationRequest::status)
+                .block(TIMEOUT)).isEqualTo(AssociationStatus.WITHDRAWN);
     }
 
     @Test
@@ -190,6 +192,30 @@ class AssociationLifecycleIntegrationTests extends AssociationServiceTest {
                 second.getMetadata().getClaimId()).value();
         assertThat(requested.getWorkloads()).containsExactly("POWER_APPS");
         assertThat(status(holder)).isEqualTo(AssociationStatus.SUPERSEDED);
+        assertThat(status(requested)).isEqualTo(AssociationStatus.RESERVED);
+    }
+
+    @Test
+    void aHolderThatLetsGoDuringTheArbitrationEndsItAndTheClaimantIsAsked() {
+        UUID tenant = UUID.randomUUID();
+        ClaimApproved first = Approvals.approved("1000001", tenant, "PURVIEW");
+        approve(first);
+        ClaimApproved second = Approvals.approved("1000002", tenant, "PURVIEW");
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(), second);
+        only(Topics.ASSOCIATIONS_EVENTS, second.getMetadata().getClaimId());
+
+        topics().send(Topics.CLAIMS_SUBMITTED, first.getMetadata().getClaimId().toString(),
+                Approvals.withdrawn(first.getMetadata().getClaimId(), "1000001", tenant));
+
+        AssociationRequested requested = (AssociationRequested) only(Topics.ASSOCIATIONS_REQUESTS,
+                second.getMetadata().getClaimId()).value();
+        assertThat(requested.getWorkloads()).containsExactly("PURVIEW");
+        assertThat(events(Topics.ASSOCIATIONS_EVENTS, second.getMetadata().getClaimId(),
+                e -> e instanceof AssociationUncontested, 1)).hasSize(1);
+        topics().send(Topics.CLAIMS_OUTCOMES, second.getMetadata().getClaimId().toString(),
+                Approvals.arbitrated(second, ArbitrationOutcome.KEEP_HOLDER));
+        assertThat(events(Topics.ASSOCIATIONS_REQUESTS, second.getMetadata().getClaimId(), e -> true, 1))
+                .as("a decision after the arbitration ended changes nothing").hasSize(1);
         assertThat(status(requested)).isEqualTo(AssociationStatus.RESERVED);
     }
 

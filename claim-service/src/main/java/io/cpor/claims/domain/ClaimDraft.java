@@ -103,8 +103,11 @@ final class ClaimDraft {
             }
         }
         else if (fact instanceof ClaimFact.Arbitrated arbitrated) {
-            timeline(at, "ARBITRATED", arbitrated.awarded() ? "Microsoft's arbitration awarded the workloads to you"
-                    : "Microsoft's arbitration kept the workloads with the partner who holds them");
+            timeline(at, "ARBITRATED", switch (arbitrated.outcome()) {
+                case "AWARDED" -> "Microsoft's arbitration awarded the workloads to you";
+                case "KEPT" -> "Microsoft's arbitration kept the workloads with the partner who holds them";
+                default -> "The other partner no longer holds the workloads: no arbitration needed";
+            });
         }
         else if (fact instanceof ClaimFact.Superseded superseded) {
             timeline(at, "SUPERSEDED", "Ended after Microsoft's review (SUPERSEDED_AFTER_REVIEW): " + String.join(

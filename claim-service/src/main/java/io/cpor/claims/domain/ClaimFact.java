@@ -62,8 +62,11 @@ public sealed interface ClaimFact {
     record Contested(UUID eventId, Instant occurredAt, List<String> workloads) implements ClaimFact {
     }
 
-    /** Microsoft arbitrated: the workloads were awarded to this claim, or kept by their holder. */
-    record Arbitrated(UUID eventId, Instant occurredAt, boolean awarded) implements ClaimFact {
+    /**
+     * The arbitration is over: the workloads were awarded to this claim ({@code AWARDED}), kept by their holder
+     * ({@code KEPT}), or the holder let go of them first ({@code LET_GO}).
+     */
+    record Arbitrated(UUID eventId, Instant occurredAt, String outcome) implements ClaimFact {
     }
 
     /** After arbitration, these workloads were awarded to another partner: they end for this claim. */

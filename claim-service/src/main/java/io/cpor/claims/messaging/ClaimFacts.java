@@ -10,6 +10,7 @@ import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.associations.AssociationSuperseded;
+import io.cpor.events.associations.AssociationUncontested;
 import io.cpor.events.associations.WorkloadConflict;
 import io.cpor.events.notifications.CustomerNotified;
 import io.cpor.events.outcomes.ArbitrationDecided;
@@ -60,7 +61,7 @@ final class ClaimFacts {
             require(decided.getOutcome() != ArbitrationOutcome.UNKNOWN, "an arbitration outcome this service knows");
             return addressed(decided.getMetadata(), new ClaimFact.Arbitrated(id(decided.getMetadata()),
                     decided.getMetadata().getOccurredAt(),
-                    decided.getOutcome() == ArbitrationOutcome.AWARD_TO_CLAIMANT));
+                    decided.getOutcome() == ArbitrationOutcome.AWARD_TO_CLAIMANT ? "AWARDED" : "KEPT"));
         }
         return fromAssociation(event);
     }
@@ -104,6 +105,10 @@ final class ClaimFacts {
             return addressed(contested.getMetadata(), new ClaimFact.Contested(id(contested.getMetadata()),
                     contested.getMetadata().getOccurredAt(), contested.getContested().stream()
                             .map(workload -> workload.getWorkload()).distinct().toList()));
+        }
+        if (event instanceof AssociationUncontested uncontested) {
+            return addressed(uncontested.getMetadata(), new ClaimFact.Arbitrated(id(uncontested.getMetadata()),
+                    uncontested.getMetadata().getOccurredAt(), "LET_GO"));
         }
         if (event instanceof AssociationSuperseded superseded) {
             return addressed(superseded.getMetadata(), new ClaimFact.Superseded(id(superseded.getMetadata()),

@@ -263,7 +263,7 @@ class ClaimTests {
         assertThat(contested.status()).isEqualTo(ClaimStatus.CONTESTED);
         assertThat(contested.state().workloads()).containsEntry("TEAMS", WorkloadState.CONTESTED);
 
-        Claim kept = contested.apply(new ClaimFact.Arbitrated(UUID.randomUUID(), at(7), false))
+        Claim kept = contested.apply(new ClaimFact.Arbitrated(UUID.randomUUID(), at(7), "KEPT"))
                 .apply(new ClaimFact.Conflicted(UUID.randomUUID(), at(8), Map.of("TEAMS",
                         "WORKLOAD_HELD_BY_ANOTHER_PARTNER")))
                 .apply(new ClaimFact.AssociationRequested(UUID.randomUUID(), at(8), List.of("EXCHANGE_ONLINE")));

@@ -41,13 +41,18 @@ record ReviewView(
 
     /** An arbitration as validators read it. */
     record ArbitrationView(Instant openedAt, List<String> contestedWorkloads, List<Arbitration.Holder> holders,
-            @Schema(description = "KEEP_HOLDER or AWARD_TO_CLAIMANT once decided; null while open", nullable = true)
+            @Schema(description = "KEEP_HOLDER or AWARD_TO_CLAIMANT once decided, HOLDER_LET_GO when the holders let "
+                    + "go first; null while open", nullable = true)
             String outcome) {
 
         static ArbitrationView of(Arbitration arbitration) {
-            return arbitration == null ? null : new ArbitrationView(arbitration.openedAt(),
-                    arbitration.contestedWorkloads(), arbitration.holders(), arbitration.outcome() == null ? null
-                            : arbitration.outcome().name());
+            if (arbitration == null) {
+                return null;
+            }
+            String outcome = arbitration.outcome() != null ? arbitration.outcome().name()
+                    : arbitration.moot() != null ? "HOLDER_LET_GO" : null;
+            return new ArbitrationView(arbitration.openedAt(), arbitration.contestedWorkloads(), arbitration.holders(),
+                    outcome);
         }
     }
 

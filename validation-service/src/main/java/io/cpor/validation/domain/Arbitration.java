@@ -10,9 +10,10 @@ import java.util.UUID;
  *
  * @param outcome null while undecided, then {@link Decision.Kind#KEEP_HOLDER} or
  *     {@link Decision.Kind#AWARD_TO_CLAIMANT}
+ * @param moot when the holders let go of what was contested before anyone decided: nothing left to arbitrate
  */
 public record Arbitration(Instant openedAt, List<String> contestedWorkloads, List<Holder> holders,
-        Decision.Kind outcome) {
+        Decision.Kind outcome, Instant moot) {
 
     public Arbitration {
         contestedWorkloads = List.copyOf(contestedWorkloads);
@@ -20,11 +21,15 @@ public record Arbitration(Instant openedAt, List<String> contestedWorkloads, Lis
     }
 
     public boolean open() {
-        return outcome == null;
+        return outcome == null && moot == null;
     }
 
     Arbitration decided(Decision.Kind decided) {
-        return new Arbitration(openedAt, contestedWorkloads, holders, decided);
+        return new Arbitration(openedAt, contestedWorkloads, holders, decided, null);
+    }
+
+    Arbitration mooted(Instant at) {
+        return new Arbitration(openedAt, contestedWorkloads, holders, null, at);
     }
 
     /**

@@ -178,12 +178,29 @@ public final class Review {
         }
         Draft draft = new Draft(state, at);
         draft.seen.add(eventId);
-        draft.arbitration = new Arbitration(at, workloads, holders, null);
+        draft.arbitration = new Arbitration(at, workloads, holders, null, null);
         draft.status = ReviewStatus.IN_REVIEW;
         draft.round = state.round() + 1;
         draft.queuedAt = at;
         draft.decidedBy = null;
         draft.requestReview(eventId, ReviewEvent.Trigger.ARBITRATION);
+        return draft.review();
+    }
+
+    /**
+     * The holders let go of what the claim contested before anyone decided: the arbitration is over, the claim
+     * approved as it was (any open question to the partner dropped). Unchanged unless an arbitration is open.
+     */
+    public Review uncontested(UUID eventId, Instant at) {
+        if (seen(eventId) || state.arbitration() == null || !state.arbitration().open()
+                || state.status() != ReviewStatus.IN_REVIEW && state.status() != ReviewStatus.INFORMATION_REQUESTED) {
+            return this;
+        }
+        Draft draft = new Draft(state, at);
+        draft.seen.add(eventId);
+        draft.arbitration = state.arbitration().mooted(at);
+        draft.status = ReviewStatus.APPROVED;
+        draft.timerDueAt = null;
         return draft.review();
     }
 

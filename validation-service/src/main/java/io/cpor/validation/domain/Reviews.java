@@ -110,6 +110,11 @@ public class Reviews {
                         .flatMap(List::stream).distinct().toList(), holders)));
     }
 
+    /** The holders let go of what the claim contested: its arbitration is over. */
+    public Mono<Review> onUncontested(UUID claimId, UUID eventId, Instant at) {
+        return change(claimId, review -> review.uncontested(eventId, at));
+    }
+
     /**
      * Every check of a claim; the claim's workloads are held as open (the duplicate check). The directories are asked
      * first: one that cannot be reached fails the call (to be retried) before anything is held.

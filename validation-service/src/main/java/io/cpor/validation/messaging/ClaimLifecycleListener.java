@@ -4,6 +4,7 @@ import io.cpor.events.associations.AssociationContested;
 import io.cpor.events.associations.AssociationDeclined;
 import io.cpor.events.associations.AssociationDisassociated;
 import io.cpor.events.associations.AssociationRemoved;
+import io.cpor.events.associations.AssociationUncontested;
 import io.cpor.events.claims.ClaimAmended;
 import io.cpor.events.claims.ClaimDisputed;
 import io.cpor.events.claims.ClaimInformationProvided;
@@ -94,6 +95,11 @@ class ClaimLifecycleListener {
             }
             known(() -> reviews.onContested(contested.getMetadata().getClaimId(),
                     contested.getMetadata().getEventId(), contested.getMetadata().getOccurredAt(), byHolder)
+                    .block(TIMEOUT));
+        }
+        else if (event instanceof AssociationUncontested uncontested) {
+            known(() -> reviews.onUncontested(uncontested.getMetadata().getClaimId(),
+                    uncontested.getMetadata().getEventId(), uncontested.getMetadata().getOccurredAt())
                     .block(TIMEOUT));
         }
         else if (event instanceof AssociationDisassociated ended) {

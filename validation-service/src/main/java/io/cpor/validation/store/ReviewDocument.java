@@ -42,7 +42,7 @@ record ReviewDocument(
     }
 
     record ArbitrationDocument(Instant openedAt, List<String> contestedWorkloads, List<HolderDocument> holders,
-            String outcome) {
+            String outcome, Instant moot) {
     }
 
     record HolderDocument(String claimId, List<String> workloads, ClaimDocument claim, String approvedBy,

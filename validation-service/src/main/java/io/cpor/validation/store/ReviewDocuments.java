@@ -139,7 +139,7 @@ final class ReviewDocuments {
         return a == null ? null : new ArbitrationDocument(a.openedAt(), a.contestedWorkloads(), a.holders().stream()
                 .map(h -> new HolderDocument(h.claimId().toString(), h.workloads(), h.claim() == null ? null
                         : claim(h.claim()), h.approvedBy(), h.exchanges().stream().map(ReviewDocuments::exchange)
-                        .toList())).toList(), a.outcome() == null ? null : a.outcome().name());
+                        .toList())).toList(), a.outcome() == null ? null : a.outcome().name(), a.moot());
     }
 
     private static Arbitration arbitration(ArbitrationDocument a) {
@@ -147,7 +147,7 @@ final class ReviewDocuments {
                 .stream().map(h -> new Arbitration.Holder(UUID.fromString(h.claimId()), list(h.workloads()),
                         h.claim() == null ? null : claim(h.claim()), h.approvedBy(), list(h.exchanges()).stream()
                                 .map(ReviewDocuments::exchange).toList())).toList(),
-                a.outcome() == null ? null : Decision.Kind.valueOf(a.outcome()));
+                a.outcome() == null ? null : Decision.Kind.valueOf(a.outcome()), a.moot());
     }
 
     private static DisputeDocument dispute(Dispute d) {

@@ -194,6 +194,22 @@ class ReviewTests {
     }
 
     @Test
+    void anArbitrationTheHoldersMadeMootEndsApproved() {
+        Review contested = inReview.decide(decision(Decision.Kind.APPROVE, null, null), T0, false)
+                .contested(UUID.randomUUID(), T0, List.of("TEAMS"), List.of());
+        UUID eventId = UUID.randomUUID();
+
+        Review moot = contested.uncontested(eventId, T0.plusSeconds(5));
+
+        assertThat(moot.status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(moot.state().arbitration().open()).isFalse();
+        assertThat(moot.newEvents()).isEmpty();
+        assertThat(moot.uncontested(eventId, T0.plusSeconds(6))).isSameAs(moot);
+        assertThatThrownBy(() -> moot.decide(decision(Decision.Kind.KEEP_HOLDER, null, null), T0, false))
+                .isInstanceOf(NotInReviewException.class);
+    }
+
+    @Test
     void refusesAnArbitrationDecisionOutsideAnArbitration() {
         assertThatThrownBy(() -> inReview.decide(decision(Decision.Kind.KEEP_HOLDER, null, null), T0, false))
                 .isInstanceOf(NotInReviewException.class).hasMessageContaining("not in arbitration");
