@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,12 +135,19 @@ final class Baselines {
         }
     }
 
-    /** The writes the server counted so far (documents inserted, updated, taken, deleted). */
-    static long mongoWrites(Endpoints platform) {
+    /**
+     * The writes the server counted so far (documents inserted, updated, taken, deleted), by
+     * {@code database.collection}, and their sum under {@code ""}.
+     */
+    static Map<String, Long> mongoWrites(Endpoints platform) {
         try (MongoClient client = MongoClients.create(platform.mongoUri())) {
             Document status = Mono.from(client.getDatabase("admin").runCommand(new Document("serverStatus", 1)))
                     .block(Duration.ofSeconds(10));
-            return ((Number) status.get("cporWrites")).longValue();
+            Map<String, Long> writes = new TreeMap<>();
+            writes.put("", ((Number) status.get("cporWrites")).longValue());
+            status.get("cporWritesByCollection", Document.class)
+                    .forEach((collection, count) -> writes.put(collection, ((Number) count).longValue()));
+            return writes;
         }
     }
 

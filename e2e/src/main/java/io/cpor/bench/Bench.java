@@ -144,6 +144,14 @@ public final class Bench {
         }
         row("Events per claim (counted on the topics)", String.format("%.1f", closed.eventsPerClaim()));
         row("MongoDB writes per claim (counted by the server)", String.format("%.1f", closed.writesPerClaim()));
+        StringBuilder byCollection = new StringBuilder();
+        closed.writesByCollection().forEach((collection, perClaim) -> {
+            if (!collection.isEmpty()) {
+                byCollection.append(byCollection.isEmpty() ? "" : ", ")
+                        .append(String.format("%s %.1f", collection, perClaim));
+            }
+        });
+        row("MongoDB writes per claim, by database.collection", byCollection.toString());
         if (kafkaRate > 0) {
             double serialBound = 1 / (closed.eventsPerClaim() / kafkaRate + closed.writesPerClaim() / mongoRate);
             row("Platform bound (events/claim ÷ Kafka rate + writes/claim ÷ MongoDB rate)",

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -45,7 +46,7 @@ final class Pipeline {
 
     /** What one run measured. */
     record Run(int claims, double acceptedPerSecond, double notifiedPerSecond, Latencies toNotified,
-            Latencies toActivated, double eventsPerClaim, double writesPerClaim) {
+            Latencies toActivated, double eventsPerClaim, double writesPerClaim, Map<String, Double> writesByCollection) {
 
         /** Claims not activated when the run stopped waiting (their mail still being retried). */
         long unfinished() {
@@ -79,7 +80,7 @@ final class Pipeline {
         AtomicLong lastAccepted = new AtomicLong();
         AtomicInteger refused = new AtomicInteger();
         long eventsBefore = contractRecords();
-        long writesBefore = Baselines.mongoWrites(platform);
+        Map<String, Long> writesBefore = Baselines.mongoWrites(platform);
         AtomicBoolean watching = new AtomicBoolean(true);
         Thread watcher = watch(postedAt, toNotified, toActivated, lastNotified, watching);
         String[] tokens = {DemoTokens.of(platform, "demo-partner-1"), DemoTokens.of(platform, "demo-partner-2")};
@@ -141,9 +142,16 @@ final class Pipeline {
         // The last timers' bookkeeping and relays settle within a few seconds; count writes after them.
         Thread.sleep(5_000);
         double events = (contractRecords() - eventsBefore) / (double) claims;
-        double writes = (Baselines.mongoWrites(platform) - writesBefore) / (double) claims;
+        Map<String, Double> writes = new TreeMap<>();
+        Baselines.mongoWrites(platform).forEach((collection, count) -> {
+            double perClaim = (count - writesBefore.getOrDefault(collection, 0L)) / (double) claims;
+            if (perClaim >= 0.05) {
+                writes.put(collection, perClaim);
+            }
+        });
         return new Run(claims, claims * 1000.0 / (lastAccepted.get() - began),
-                claims * 1000.0 / (lastNotified.get() - began), toNotified, toActivated, events, writes);
+                claims * 1000.0 / (lastNotified.get() - began), toNotified, toActivated, events,
+                writes.getOrDefault("", 0.0), writes);
     }
 
     private Thread watch(Map<UUID, Long> postedAt, Latencies toNotified, Latencies toActivated,

@@ -2,13 +2,18 @@ package io.cpor.local.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * MongoDB's {@code serverStatus.opcounters}, which mongo-java-server does not keep: inserts and deletes count
  * documents and statements as the real server does, updates count statements, {@code findAndModify} and every other
  * command count under {@code command}. Also {@code cporWrites}: every document written or deleted, whichever command
- * did it, which is what a benchmark needs to count the writes a use case costs.
+ * did it, which is what a benchmark needs to count the writes a use case costs, and
+ * {@code cporWritesByCollection}, the same by {@code database.collection}, so it can say where they go; and
+ * {@code cporDocumentsExamined}, the documents queries read (MongoDB's {@code totalDocsExamined}, summed).
  */
 final class OpCounters {
 
@@ -19,32 +24,44 @@ final class OpCounters {
     private final LongAdder getmore = new LongAdder();
     private final LongAdder command = new LongAdder();
     private final LongAdder writes = new LongAdder();
+    private final LongAdder examined = new LongAdder();
+    private final Map<String, LongAdder> writesByCollection = new ConcurrentHashMap<>();
 
-    void count(String name, Document body) {
+    void count(String database, String name, Document body) {
         switch (name) {
             case "insert" -> {
                 long documents = size(body.get("documents"));
                 insert.add(documents);
-                writes.add(documents);
+                wrote(database, body.get(name), documents);
             }
             case "update" -> {
                 long statements = size(body.get("updates"));
                 update.add(statements);
-                writes.add(statements);
+                wrote(database, body.get(name), statements);
             }
             case "delete" -> {
                 long statements = size(body.get("deletes"));
                 delete.add(statements);
-                writes.add(statements);
+                wrote(database, body.get(name), statements);
             }
             case "find" -> query.increment();
             case "getMore" -> getmore.increment();
             case "findAndModify", "findandmodify" -> {
                 command.increment();
-                writes.increment();
+                wrote(database, body.get(name), 1);
             }
             default -> command.increment();
         }
+    }
+
+    /** Documents a query read to answer (through an index, or all of a collection scanned). */
+    void examined(long documents) {
+        examined.add(documents);
+    }
+
+    private void wrote(String database, Object collection, long count) {
+        writes.add(count);
+        writesByCollection.computeIfAbsent(database + "." + collection, key -> new LongAdder()).add(count);
     }
 
     Document addTo(Document status) {
@@ -57,6 +74,10 @@ final class OpCounters {
         counters.put("command", command.sum());
         status.put("opcounters", counters);
         status.put("cporWrites", writes.sum());
+        Document byCollection = new Document();
+        new TreeMap<>(writesByCollection).forEach((collection, count) -> byCollection.put(collection, count.sum()));
+        status.put("cporWritesByCollection", byCollection);
+        status.put("cporDocumentsExamined", examined.sum());
         return status;
     }
 

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,11 @@ import org.h2.mvstore.MVMap;
  * the field scanned the collection). Each entry's key is the document's indexed values followed by its id, ordered
  * as MongoDB orders values ({@link IndexKeyDataType}); arrays give one entry per element.
  * <p>
- * A query with an equality on the index's first field, whatever else it asks, reads only the documents with that
- * value; the collection then matches the whole query against each of them.
+ * A query with equalities on the index's leading fields, and optionally a range ({@code $gt}, {@code $gte},
+ * {@code $lt}, {@code $lte}, {@code $exists: true}) on the field after them, whatever else it asks, reads only the
+ * entries in that range, in the index's order and one at a time; the collection then matches the whole query against
+ * each document. So a query sorted by the range's field takes the documents in order and stops at its limit
+ * ({@link #yieldsInOrder}) instead of reading and sorting every match.
  */
 final class SecondaryIndex extends Index<Object> {
 
@@ -37,26 +41,258 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public boolean canHandle(Document query) {
-        Object value = query.get(keys().get(0));
-        return value != null && !(value instanceof Missing) && !(value instanceof Map<?, ?>)
-                && !(value instanceof Collection<?>) && !BsonRegularExpression.isRegularExpression(value);
+        return scan(query) != null;
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        String field = keys().get(0);
-        Object value = getKeyValues(new Document(field, query.get(field))).iterator().next().get(0);
-        List<Object> positions = new ArrayList<>();
-        // (value) sorts before every (value, ..., id) and after every entry of a smaller value.
-        Cursor<KeyValue, Boolean> cursor = map.cursor(new KeyValue(value));
-        while (cursor.hasNext()) {
-            KeyValue entry = cursor.next();
-            if (IndexKeyDataType.compareValues(entry.get(0), value) != 0) {
-                break;
-            }
-            positions.add(entry.get(entry.size() - 1));
+        Scan scan = scan(query);
+        return () -> new Positions(scan);
+    }
+
+    /** How many of the index's leading fields the query fixes by equality (0 when it cannot answer it). */
+    int fixedFields(Document query) {
+        Scan scan = scan(query);
+        return scan == null ? 0 : scan.equal().size();
+    }
+
+    /**
+     * Whether {@link #getPositions} yields the query's documents in the order asked: ascending by the fields after
+     * those the query fixes by equality (a document with an array comes at its smallest element, as MongoDB sorts).
+     */
+    boolean yieldsInOrder(Document query, Document orderBy) {
+        Scan scan = scan(query);
+        if (scan == null || orderBy == null || orderBy.isEmpty()) {
+            return false;
         }
-        return positions;
+        List<String> fields = keys();
+        int next = 0;
+        for (Map.Entry<String, Object> order : orderBy.entrySet()) {
+            int position = fields.indexOf(order.getKey());
+            if (position >= 0 && position < scan.equal().size()) {
+                continue;
+            }
+            int wanted = scan.equal().size() + next;
+            if (wanted >= fields.size() || !fields.get(wanted).equals(order.getKey())
+                    || !getKeys().get(wanted).isAscending() || !(order.getValue() instanceof Number direction)
+                    || direction.intValue() != 1) {
+                return false;
+            }
+            next++;
+        }
+        return true;
+    }
+
+    /**
+     * The entries a query needs: the values of the leading fields it fixes, and the range of the field after them
+     * (null: every value). Null if the query fixes or bounds no leading field.
+     */
+    private Scan scan(Document query) {
+        Map<String, Object> conditions = conditions(query, new java.util.HashMap<>());
+        List<Object> equal = new ArrayList<>();
+        List<String> fields = keys();
+        for (String field : fields) {
+            Object condition = conditions.get(field);
+            if (isValue(condition)) {
+                equal.add(normalized(field, condition));
+                continue;
+            }
+            Range range = Range.of(condition);
+            if (range == null && equal.isEmpty()) {
+                return null;
+            }
+            return new Scan(equal, range);
+        }
+        return new Scan(equal, null);
+    }
+
+    /**
+     * The conditions a query sets on its fields, at its top level and in a top-level {@code $and} (the form the
+     * driver's {@code Filters.and} sends); the first one of a field that has several (the rest narrow it further).
+     */
+    private static Map<String, Object> conditions(Map<?, ?> query, Map<String, Object> conditions) {
+        query.forEach((field, condition) -> {
+            if ("$and".equals(field) && condition instanceof Collection<?> clauses) {
+                clauses.forEach(clause -> {
+                    if (clause instanceof Map<?, ?> conjunct) {
+                        conditions(conjunct, conditions);
+                    }
+                });
+            }
+            else {
+                conditions.putIfAbsent(String.valueOf(field), condition);
+            }
+        });
+        return conditions;
+    }
+
+    private static boolean isValue(Object condition) {
+        return condition != null && !(condition instanceof Missing) && !(condition instanceof Map<?, ?>)
+                && !(condition instanceof Collection<?>) && !BsonRegularExpression.isRegularExpression(condition);
+    }
+
+    /** A value as the index keeps it. */
+    private Object normalized(String field, Object value) {
+        Document document = new Document();
+        List<String> path = List.of(field.split("\\."));
+        Document level = document;
+        for (int i = 0; i < path.size() - 1; i++) {
+            Document inner = new Document();
+            level.put(path.get(i), inner);
+            level = inner;
+        }
+        level.put(path.get(path.size() - 1), value);
+        return getKeyValues(document).iterator().next().get(keys().indexOf(field));
+    }
+
+    /** Fixed leading values, and the range of the next field (null: all of it). */
+    private record Scan(List<Object> equal, Range range) {
+    }
+
+    /** A range of values: bounds (null: open), whether each is included, and whether null or missing counts. */
+    private record Range(Object lower, boolean lowerIncluded, Object upper, boolean upperIncluded,
+            boolean existsOnly) {
+
+        /** The range a condition such as {@code {$gte: a, $lt: b}} asks for; null for anything else. */
+        static Range of(Object condition) {
+            if (!(condition instanceof Map<?, ?> operators) || operators.isEmpty()) {
+                return null;
+            }
+            Object lower = null;
+            Object upper = null;
+            boolean lowerIncluded = false;
+            boolean upperIncluded = false;
+            boolean existsOnly = false;
+            for (Map.Entry<?, ?> operator : operators.entrySet()) {
+                Object bound = operator.getValue();
+                switch (String.valueOf(operator.getKey())) {
+                    case "$gt", "$gte" -> {
+                        if (!isValue(bound)) {
+                            return null;
+                        }
+                        lower = bound;
+                        lowerIncluded = "$gte".equals(operator.getKey());
+                    }
+                    case "$lt", "$lte" -> {
+                        if (!isValue(bound)) {
+                            return null;
+                        }
+                        upper = bound;
+                        upperIncluded = "$lte".equals(operator.getKey());
+                    }
+                    case "$exists" -> {
+                        if (!Boolean.TRUE.equals(bound)) {
+                            return null;
+                        }
+                        existsOnly = true;
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            return new Range(lower, lowerIncluded, upper, upperIncluded, existsOnly || lower != null
+                    || upper != null);
+        }
+
+        /** Where a scan starts: at the lower bound, or at the smallest value of the upper bound's type. */
+        Object start() {
+            if (lower != null) {
+                return lower;
+            }
+            if (upper instanceof Number) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            if (upper instanceof String) {
+                return "";
+            }
+            if (upper instanceof java.time.Instant) {
+                return java.time.Instant.ofEpochMilli(Long.MIN_VALUE);
+            }
+            if (upper instanceof java.util.Date) {
+                return new java.util.Date(Long.MIN_VALUE);
+            }
+            return null;
+        }
+
+        boolean beyond(Object value) {
+            if (upper == null) {
+                return false;
+            }
+            int order = IndexKeyDataType.compareValues(value, upper);
+            return upperIncluded ? order > 0 : order >= 0;
+        }
+
+        boolean admits(Object value) {
+            if (existsOnly && Missing.isNullOrMissing(value)) {
+                return false;
+            }
+            return lower == null || IndexKeyDataType.compareValues(value, lower) > (lowerIncluded ? -1 : 0);
+        }
+    }
+
+    /** The ids of a scan's entries, in the index's order, each once, read as they are asked for. */
+    private final class Positions implements Iterator<Object> {
+
+        private final Scan scan;
+        private final Cursor<KeyValue, Boolean> cursor;
+        private final Set<Object> seen = new HashSet<>();
+        private Object next;
+        private boolean done;
+
+        Positions(Scan scan) {
+            this.scan = scan;
+            List<Object> from = new ArrayList<>(scan.equal());
+            Object start = scan.range() == null ? null : scan.range().start();
+            if (start != null) {
+                from.add(start);
+            }
+            // (values) sorts before every (values, ..., id) and after every entry of smaller values.
+            this.cursor = map.cursor(from.isEmpty() ? null : new KeyValue(from));
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !done) {
+                if (!cursor.hasNext()) {
+                    done = true;
+                    break;
+                }
+                KeyValue entry = cursor.next();
+                for (int i = 0; i < scan.equal().size(); i++) {
+                    if (IndexKeyDataType.compareValues(entry.get(i), scan.equal().get(i)) != 0) {
+                        done = true;
+                        return false;
+                    }
+                }
+                Range range = scan.range();
+                if (range != null) {
+                    Object value = entry.get(scan.equal().size());
+                    if (range.beyond(value)) {
+                        done = true;
+                        break;
+                    }
+                    if (!range.admits(value)) {
+                        continue;
+                    }
+                }
+                Object position = entry.get(entry.size() - 1);
+                if (seen.add(position)) {
+                    next = position;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Object next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            Object position = next;
+            next = null;
+            return position;
+        }
     }
 
     @Override

@@ -16,6 +16,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -259,6 +261,80 @@ class DurableMongoServerTests {
         assertThat(counted.getLong("query") - was.getLong("query")).isEqualTo(1);
         assertThat(after.getLong("cporWrites") - before.getLong("cporWrites")).as("2 inserted, 1 updated, 1 taken, "
                 + "1 deleted").isEqualTo(5);
+        assertThat(after.get("cporWritesByCollection", Document.class).getLong("test.timers")
+                - before.get("cporWritesByCollection", Document.class).getLong("test.timers")).isEqualTo(5);
+    }
+
+    @Test
+    void readsOnlyTheDueEntriesOfAnOrderedIndexAndStopsAtTheLimit() {
+        MongoCollection<Document> due = client.getDatabase("test").getCollection("due");
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<Document> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            // Inserted out of order; every tenth has no due time at all, some are due later.
+            int minute = (i * 7919) % 1_000;
+            Document document = new Document("_id", "d" + minute).append("shard", minute % 3);
+            if (minute % 10 != 0) {
+                document.append("dueAt", Date.from(start.plusSeconds(60L * minute)));
+            }
+            documents.add(document);
+        }
+        Mono.from(due.insertMany(documents)).block();
+        Mono.from(due.createIndex(new Document("dueAt", 1), new IndexOptions().sparse(true))).block();
+        Mono.from(due.createIndex(new Document("shard", 1).append("dueAt", 1), new IndexOptions().sparse(true)))
+                .block();
+        Date now = Date.from(start.plusSeconds(60L * 500));
+
+        long before = examined();
+        List<String> first = Flux.from(due.find(Filters.lte("dueAt", now)).sort(new Document("dueAt", 1)).limit(5))
+                .map(document -> document.getString("_id")).collectList().block();
+        long read = examined() - before;
+
+        assertThat(first).containsExactly("d1", "d2", "d3", "d4", "d5");
+        assertThat(read).as("documents read for a limit of 5 among 450 due").isEqualTo(5);
+        assertThat(Mono.from(due.countDocuments(Filters.lte("dueAt", now))).block()).isEqualTo(450);
+        assertThat(Flux.from(due.find(Filters.and(Filters.gt("dueAt", Date.from(start.plusSeconds(60L * 997))),
+                Filters.lt("dueAt", now)))).collectList().block()).isEmpty();
+        assertThat(Flux.from(due.find(Filters.gt("dueAt", Date.from(start.plusSeconds(60L * 997)))))
+                .map(document -> document.getString("_id")).collectList().block()).containsExactly("d998", "d999");
+
+        before = examined();
+        List<String> shard = Flux.from(due.find(Filters.and(Filters.eq("shard", 2), Filters.lte("dueAt", now)))
+                        .sort(new Document("dueAt", 1)).limit(3))
+                .map(document -> document.getString("_id")).collectList().block();
+        assertThat(shard).containsExactly("d2", "d5", "d8");
+        assertThat(examined() - before).as("documents read for a limit of 3 in one shard").isEqualTo(3);
+
+        Mono.from(due.updateOne(Filters.eq("_id", "d2"), Updates.unset("dueAt"))).block();
+        assertThat(Flux.from(due.find(Filters.lte("dueAt", now)).sort(new Document("dueAt", 1)).limit(2))
+                .map(document -> document.getString("_id")).collectList().block()).containsExactly("d1", "d3");
+    }
+
+    @Test
+    void findsTheDocumentsWithAnyEntryInAnArrayOnceEach() {
+        MongoCollection<Document> claims = client.getDatabase("test").getCollection("claims");
+        Mono.from(claims.createIndex(new Document("outbox.eventId", 1), new IndexOptions().sparse(true))).block();
+        Mono.from(claims.insertMany(List.of(
+                new Document("_id", "c1").append("outbox", List.of(new Document("eventId", "e1"),
+                        new Document("eventId", "e2"))),
+                new Document("_id", "c2").append("outbox", List.of()),
+                new Document("_id", "c3"),
+                new Document("_id", "c4").append("outbox", List.of(new Document("eventId", "e3")))))).block();
+
+        long before = examined();
+        List<String> pending = Flux.from(claims.find(Filters.exists("outbox.eventId")))
+                .map(document -> document.getString("_id")).collectList().block();
+
+        assertThat(pending).containsExactlyInAnyOrder("c1", "c4");
+        assertThat(examined() - before).as("only the documents with pending entries are read").isEqualTo(2);
+        Mono.from(claims.updateOne(Filters.eq("_id", "c1"), Updates.pull("outbox",
+                new Document("eventId", new Document("$in", List.of("e1", "e2")))))).block();
+        assertThat(Flux.from(claims.find(Filters.exists("outbox.eventId"))).map(document -> document.getString("_id"))
+                .collectList().block()).containsExactly("c4");
+    }
+
+    private long examined() {
+        return serverStatus().getLong("cporDocumentsExamined");
     }
 
     private Document serverStatus() {
