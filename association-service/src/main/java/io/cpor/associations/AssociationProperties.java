@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl where customers reach the decline page (the links in the mails start with it)
  * @param linkLifetime how long a decline link works after the request opens (to decline, then to remove)
  * @param timerInterval how often due timers are looked for
- * @param timerLease how long a taken timer is left to its instance before another may take it
- * @param timerBatch how many due timers one look takes
- * @param timerConcurrency how many of a look's timers are fired at the same time
+ * @param timerGrace how long past its deadline a timer is left to the instance that holds its shard before any
+ *     instance fires it (an instance that stopped, a shard nobody holds)
+ * @param timerBatch how many due timers of a shard one look takes (and fires in one write)
  * @param declineBusinessDays full business days the customer has to decline, after the day of the notification:
  *     a {@code CustomerNotified} whose deadline is earlier than that is refused
  * @param declineWindow a plain duration instead of the business days, for demos and tests ({@code --decline-window})
@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cpor.associations")
 public record AssociationProperties(@DefaultValue("http://localhost:8084") String publicBaseUrl,
         @DefaultValue("P180D") Duration linkLifetime, @DefaultValue("PT1S") Duration timerInterval,
-        @DefaultValue("PT30S") Duration timerLease, @DefaultValue("500") int timerBatch,
-        @DefaultValue("16") int timerConcurrency, @DefaultValue("5") int declineBusinessDays, Duration declineWindow,
+        @DefaultValue("PT30S") Duration timerGrace, @DefaultValue("1000") int timerBatch,
+        @DefaultValue("5") int declineBusinessDays, Duration declineWindow,
         @DefaultValue("PT1M") Duration clockSkew) {
 
     public AssociationProperties {
@@ -31,9 +31,6 @@ public record AssociationProperties(@DefaultValue("http://localhost:8084") Strin
         }
         if (timerBatch < 1) {
             throw new IllegalArgumentException("cpor.associations.timer-batch must be at least 1");
-        }
-        if (timerConcurrency < 1) {
-            throw new IllegalArgumentException("cpor.associations.timer-concurrency must be at least 1");
         }
     }
 }

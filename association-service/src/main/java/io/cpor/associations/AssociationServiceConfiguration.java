@@ -19,6 +19,6 @@ class AssociationServiceConfiguration {
     Associations associations(AssociationStore store, Reservations reservations, SolutionCatalog catalog,
             Timers timers, AssociationEventsPublisher publisher, Clock clock, AssociationProperties properties) {
         return new Associations(store, reservations, catalog, timers, new DeclineLinks(properties.publicBaseUrl()),
-                publisher, clock, properties.linkLifetime(), properties.timerLease());
+                publisher, clock, properties.linkLifetime(), properties.timerGrace());
     }
 }

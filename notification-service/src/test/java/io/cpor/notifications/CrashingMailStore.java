@@ -36,8 +36,8 @@ public final class CrashingMailStore implements MailStore {
     }
 
     @Override
-    public Mono<Boolean> enqueue(OutgoingMail mail) {
-        return store.enqueue(mail);
+    public Mono<Boolean> enqueue(OutgoingMail taken, Instant leaseUntil) {
+        return store.enqueue(taken, leaseUntil);
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class CrashingMailStore implements MailStore {
     }
 
     @Override
-    public Mono<Void> markPublished(UUID mailId, List<UUID> eventIds) {
-        return store.markPublished(mailId, eventIds);
+    public Mono<Void> markPublished(java.util.Map<UUID, List<UUID>> eventIds) {
+        return store.markPublished(eventIds);
     }
 }

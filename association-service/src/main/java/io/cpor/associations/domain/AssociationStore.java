@@ -24,6 +24,12 @@ public interface AssociationStore {
     /** Stores a step if the request is still at the revision it was read at; empty if it moved on meanwhile. */
     Mono<AssociationRequest> update(AssociationRequest changed);
 
+    /**
+     * Stores steps of many requests in one command, each as {@link #update} would, marked as written by
+     * {@code writer}; answers those stored (at their new revision), not those that moved on meanwhile.
+     */
+    Flux<AssociationRequest> updateAll(List<AssociationRequest> changed, UUID writer);
+
     /** A partner's requests matching the query, in its order. */
     Flux<AssociationRequest> listForPartner(String partnerId, AssociationQuery query);
 
@@ -55,7 +61,8 @@ public interface AssociationStore {
 
     Flux<AssociationRequest> withPendingEvents();
 
-    Mono<Void> markPublished(UUID requestId, List<UUID> eventIds);
+    /** Forgets published events, by aggregate id, in one write. */
+    Mono<Void> markPublished(java.util.Map<UUID, java.util.List<UUID>> eventIds);
 
     /** Remembers that a claim was withdrawn, for an approval that arrives after the withdrawal. */
     Mono<Void> rememberWithdrawal(UUID claimId, Instant at);

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -32,11 +34,11 @@ public class Associations {
     private final AssociationEventsPublisher publisher;
     private final Clock clock;
     private final Duration linkLifetime;
-    private final Duration timerLease;
+    private final Duration timerGrace;
 
     public Associations(AssociationStore store, Reservations reservations, SolutionCatalog catalog, Timers timers,
             DeclineLinks links, AssociationEventsPublisher publisher, Clock clock, Duration linkLifetime,
-            Duration timerLease) {
+            Duration timerGrace) {
         this.store = store;
         this.reservations = reservations;
         this.catalog = catalog;
@@ -45,7 +47,7 @@ public class Associations {
         this.publisher = publisher;
         this.clock = clock;
         this.linkLifetime = linkLifetime;
-        this.timerLease = timerLease;
+        this.timerGrace = timerGrace;
     }
 
     /**
@@ -72,22 +74,43 @@ public class Associations {
     }
 
     /**
-     * Fires the timers due now: each waiting request whose deadline passed becomes active. Answers how many timers
-     * were taken and how many requests this call made active (not those another instance, or a decline, settled
-     * first).
+     * Fires the timers due now of these shards, and those of any shard overdue by more than the timer grace: each
+     * waiting request whose deadline passed becomes active, up to {@code limit} a shard, all in one write. Answers how
+     * many were due, how many this call made active (not those another instance, or a decline, settled first), and
+     * whether a shard had more due than it took.
      */
-    public Mono<Fired> fireDueTimers(int limit, int concurrency) {
+    public Mono<Fired> fireDueTimers(Set<Integer> shards, int limit) {
         Instant now = now();
-        return timers.takeDue(now, now.plus(timerLease), limit)
-                .flatMap(timer -> step(timer.requestId(), request -> request.activated(now))
-                        .map(step -> step.changed() && step.request().status() == AssociationStatus.ACTIVE ? 1 : 0)
-                        .switchIfEmpty(timers.cancel(timer.requestId()).thenReturn(0)), concurrency)
-                .reduce(new Fired(0, 0), (fired, activated) -> new Fired(fired.taken() + 1,
-                        fired.activated() + activated));
+        return Flux.fromIterable(new TreeSet<>(shards))
+                .concatMap(shard -> timers.due(shard, now, limit).collectList())
+                .concatWith(Mono.defer(() -> timers.overdue(now.minus(timerGrace), limit).collectList()))
+                .concatMap(due -> activate(due, now).map(activated -> new Fired(due.size(), activated,
+                        due.size() >= limit)))
+                .reduce(new Fired(0, 0, false), Fired::and);
     }
 
-    /** What one look at the due timers did: timers taken under a lease, and requests it made active. */
-    public record Fired(int taken, int activated) {
+    /**
+     * Makes these waiting requests active in one write. One that moved on meanwhile (declined, or fired by another
+     * instance) is left as it is: still waiting, it is due at the next look.
+     */
+    private Mono<Integer> activate(List<AssociationRequest> due, Instant now) {
+        List<AssociationRequest> steps = due.stream().map(request -> request.activated(now))
+                .filter(step -> !step.newEvents().isEmpty()).toList();
+        return store.updateAll(steps, UUID.randomUUID())
+                .doOnNext(publisher::publishSoon)
+                .count()
+                .map(Long::intValue);
+    }
+
+    /**
+     * What one look at the due timers did: timers due, requests it made active, and whether a shard had more due
+     * than one look takes (look again at once).
+     */
+    public record Fired(int taken, int activated, boolean more) {
+
+        Fired and(Fired other) {
+            return new Fired(taken + other.taken, activated + other.activated, more || other.more);
+        }
     }
 
     /** The request a decline link is for; empty for a link that is not ours. */
@@ -161,7 +184,7 @@ public class Associations {
             return store.find(holder.requestId()).map(java.util.Optional::of)
                     .defaultIfEmpty(java.util.Optional.empty()).flatMap(found -> {
                         boolean stale = found.map(request -> !request.status().holdsWorkloads())
-                                .orElse(holder.since().isBefore(now.minus(timerLease.multipliedBy(10))));
+                                .orElse(holder.since().isBefore(now.minus(timerGrace.multipliedBy(10))));
                         if (stale && tries > 0) {
                             return reservations.takeOver(key, holder, id, claim.partnerId(), now)
                                     .flatMap(took -> took ? Mono.just(new WorkloadClaim(workload,
@@ -273,7 +296,7 @@ public class Associations {
     private record Step(AssociationRequest request, boolean changed) {
     }
 
-    /** Releases what a step gave up, and keeps the timer in step with the request. Idempotent. */
+    /** Releases what a step gave up. Idempotent. (The timer is the request's own and changes with it.) */
     private Mono<Void> settle(AssociationRequest before, AssociationRequest after) {
         Mono<Void> release = Mono.empty();
         if (before.status().holdsWorkloads() && !after.status().holdsWorkloads()) {
@@ -287,10 +310,7 @@ public class Associations {
                                     .concatMap(contesting -> letGo(contesting, after.requestId()))
                                     .then());
         }
-        Mono<Void> timer = after.status() == AssociationStatus.AWAITING_CUSTOMER
-                ? timers.schedule(after.requestId(), after.state().declineBy())
-                : timers.cancel(after.requestId());
-        return release.then(timer);
+        return release;
     }
 
     /** What the claim's program holds exclusively (a code the catalog no longer has: workloads, as before). */

@@ -1,31 +1,26 @@
 package io.cpor.associations.domain;
 
 import java.time.Instant;
-import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Durable timers, one per request waiting on its customer. Any instance may fire a due one: it takes it under a lease,
- * so no other instance takes it meanwhile; one taken by an instance that died is taken again when the lease ends.
+ * The requests waiting on their customer, by deadline. A request's timer is part of the request itself (its deadline
+ * and its shard, set by the step that makes it wait and cleared by the step that ends the wait), so firing a timer is
+ * one guarded update of the request. Each instance fires the timers of the shards it holds ({@link TimerShards}), so
+ * instances take disjoint sets; any instance fires a timer overdue by more than the grace, so a shard nobody holds
+ * still fires.
  */
 public interface Timers {
 
-    /** Sets the request's timer (again: the same due time, nothing new). */
-    Mono<Void> schedule(UUID requestId, Instant dueAt);
+    /** Up to {@code limit} requests of the shard due by {@code now}, soonest deadline first. */
+    Flux<AssociationRequest> due(int shard, Instant now, int limit);
 
-    /** Takes up to {@code limit} timers due by {@code now}, leased until {@code leaseUntil}. */
-    Flux<Timer> takeDue(Instant now, Instant leaseUntil, int limit);
-
-    /** The timer is done with (fired, or its request no longer waits). */
-    Mono<Void> cancel(UUID requestId);
+    /** Up to {@code limit} requests of any shard due by {@code before}, soonest deadline first. */
+    Flux<AssociationRequest> overdue(Instant before, int limit);
 
     /** Timers due and not fired, and the oldest due time among them (null if none). */
     Mono<Backlog> backlog(Instant now);
-
-    /** A timer taken to fire. */
-    record Timer(UUID requestId, Instant dueAt) {
-    }
 
     /** What is overdue. */
     record Backlog(long pending, long due, Instant oldestDueAt) {

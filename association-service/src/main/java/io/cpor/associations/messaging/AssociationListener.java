@@ -33,7 +33,9 @@ class AssociationListener {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "associations", topics = {Topics.CLAIMS_OUTCOMES, Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED,
+    static final String ID = "associations";
+
+    @KafkaListener(id = ID, topics = {Topics.CLAIMS_OUTCOMES, Topics.NOTIFICATIONS_CUSTOMER_NOTIFIED,
         Topics.CLAIMS_SUBMITTED})
     void on(ConsumerRecord<String, Object> record) {
         Object event = record.value();

@@ -57,8 +57,8 @@ class AssociationOutbox {
         }
 
         @Override
-        public Mono<Void> forget(UUID aggregateId, List<UUID> eventIds) {
-            return requests.markPublished(aggregateId, eventIds);
+        public Mono<Void> forget(java.util.Map<UUID, List<UUID>> eventIds) {
+            return requests.markPublished(eventIds);
         }
     }
 }

@@ -3,15 +3,20 @@ package io.cpor.associations.store;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.AssociationStore;
+import io.cpor.associations.domain.TimerShards;
 import io.cpor.support.mongo.ListQuery;
+import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,11 +31,15 @@ import reactor.core.publisher.Mono;
 class MongoAssociationStore implements AssociationStore {
 
     private static final String WITHDRAWALS = "withdrawals";
+    /** Which {@link #updateAll} wrote the document last: its answer counts, not who. */
+    private static final String WRITER = "writtenBy";
 
     private final ReactiveMongoTemplate mongo;
+    private final TimerShards shards;
 
-    MongoAssociationStore(ReactiveMongoTemplate mongo) {
+    MongoAssociationStore(ReactiveMongoTemplate mongo, TimerShards shards) {
         this.mongo = mongo;
+        this.shards = shards;
     }
 
     /** A link's token hash finds one request. */
@@ -51,6 +60,12 @@ class MongoAssociationStore implements AssociationStore {
     static StoreIndex partnerIndex() {
         return new StoreIndex(AssociationDocument.class, new Index("partnerId", Sort.Direction.ASC)
                 .named("partner_id"));
+    }
+
+    /** The relay's sweep reads only the documents with events still to publish. */
+    @Bean
+    static StoreIndex outboxIndex() {
+        return Outboxes.pendingIndex(AssociationDocument.class);
     }
 
     @Override
@@ -79,6 +94,45 @@ class MongoAssociationStore implements AssociationStore {
     @Override
     public Mono<AssociationRequest> update(AssociationRequest changed) {
         long revision = changed.state().revision();
+        return mongo.updateFirst(current(changed), changes(changed), AssociationDocument.class)
+                .filter(result -> result.getModifiedCount() == 1)
+                .map(result -> changed.stored(revision + 1));
+    }
+
+    @Override
+    public Flux<AssociationRequest> updateAll(List<AssociationRequest> changed, UUID writer) {
+        if (changed.isEmpty()) {
+            return Flux.empty();
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AssociationDocument.class);
+        changed.forEach(request -> bulk.updateOne(current(request), changes(request).set(WRITER,
+                writer.toString())));
+        return bulk.execute().flatMapMany(result -> {
+            if (result.getModifiedCount() == changed.size()) {
+                return Flux.fromIterable(changed);
+            }
+            // Some moved on meanwhile; which ones the answer does not say, the writer's mark does.
+            List<String> ids = changed.stream().map(request -> request.requestId().toString()).toList();
+            // By id alone, which the id index answers; the mark is compared here.
+            Query written = Query.query(Criteria.where("_id").in(ids));
+            written.fields().include(WRITER);
+            return mongo.find(written, Document.class, mongo.getCollectionName(AssociationDocument.class))
+                    .filter(found -> writer.toString().equals(found.getString(WRITER)))
+                    .map(found -> found.getString("_id"))
+                    .collect(java.util.stream.Collectors.toSet())
+                    .flatMapMany(mine -> Flux.fromIterable(changed)
+                            .filter(request -> mine.contains(request.requestId().toString())));
+        }).map(request -> request.stored(request.state().revision() + 1));
+    }
+
+    /** The request as it was read: a step stores only over the revision it started from. */
+    private static Query current(AssociationRequest changed) {
+        return Query.query(Criteria.where("_id").is(changed.requestId().toString()).and("revision")
+                .is(changed.state().revision()));
+    }
+
+    private Update changes(AssociationRequest changed) {
+        long revision = changed.state().revision();
         AssociationDocument d = AssociationDocuments.toDocument(changed);
         Update update = new Update()
                 .set("status", d.status())
@@ -98,13 +152,18 @@ class MongoAssociationStore implements AssociationStore {
             // Never set to null: the token's unique index is sparse, and it skips only a missing field.
             update.set("tokenHash", d.tokenHash()).set("linkExpiresAt", d.linkExpiresAt());
         }
+        if (changed.status() == AssociationStatus.AWAITING_CUSTOMER) {
+            // The timer is the request's own: set while it waits, gone (not null: the indexes are sparse) after.
+            update.set(MongoTimers.DUE_AT, d.declineBy()).set(MongoTimers.SHARD,
+                    shards.of(changed.state().claim().tenantId()));
+        }
+        else {
+            update.unset(MongoTimers.DUE_AT).unset(MongoTimers.SHARD);
+        }
         if (!changed.newEvents().isEmpty()) {
             update.push("outbox").each(changed.newEvents().stream().map(AssociationDocuments::event).toArray());
         }
-        Query current = Query.query(Criteria.where("_id").is(d.id()).and("revision").is(revision));
-        return mongo.updateFirst(current, update, AssociationDocument.class)
-                .filter(result -> result.getModifiedCount() == 1)
-                .map(result -> changed.stored(revision + 1));
+        return update;
     }
 
     @Override
@@ -139,16 +198,13 @@ class MongoAssociationStore implements AssociationStore {
 
     @Override
     public Flux<AssociationRequest> withPendingEvents() {
-        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), AssociationDocument.class)
+        return mongo.find(Outboxes.pending(), AssociationDocument.class)
                 .map(AssociationDocuments::toRequest);
     }
 
     @Override
-    public Mono<Void> markPublished(UUID requestId, List<UUID> eventIds) {
-        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
-                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId.toString())), pull,
-                AssociationDocument.class).then();
+    public Mono<Void> markPublished(Map<UUID, List<UUID>> eventIds) {
+        return Outboxes.forget(mongo, AssociationDocument.class, eventIds);
     }
 
     @Override

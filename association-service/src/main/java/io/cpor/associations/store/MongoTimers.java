@@ -1,30 +1,32 @@
 package io.cpor.associations.store;
 
+import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.Timers;
+import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
-import org.bson.Document;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link Timers} on MongoDB: collection {@code timers}, one document per waiting request (its id), removed when done,
- * so the collection holds only what is still to fire. A timer is taken by a conditional update of its lease.
+ * {@link Timers} on the requests' own documents: a waiting request has {@code timerDueAt} (its deadline) and
+ * {@code timerShard}, which the store sets and clears with the request's status. Both lookups read ordered indexes
+ * that hold only waiting requests, so a look reads the due requests it returns and nothing else, however many
+ * requests the collection holds.
  */
 @Repository
 class MongoTimers implements Timers {
 
-    private static final String COLLECTION = "timers";
-
-    /** Leases taken at the same time: each is a guarded update of its own. */
-    private static final int LEASES_IN_FLIGHT = 16;
+    static final String DUE_AT = "timerDueAt";
+    static final String SHARD = "timerShard";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -32,44 +34,44 @@ class MongoTimers implements Timers {
         this.mongo = mongo;
     }
 
-    @Override
-    public Mono<Void> schedule(UUID requestId, Instant dueAt) {
-        Update update = new Update().set("dueAt", Date.from(dueAt)).setOnInsert("leaseUntil", null)
-                .setOnInsert("revision", 0L);
-        return mongo.upsert(Query.query(Criteria.where("_id").is(requestId.toString())), update, COLLECTION).then();
+    /** A shard's due timers, soonest first. */
+    @Bean
+    static StoreIndex timerByShardIndex() {
+        return new StoreIndex(AssociationDocument.class, new Index().on(SHARD, Sort.Direction.ASC)
+                .on(DUE_AT, Sort.Direction.ASC).named("timer_shard_due").sparse());
+    }
+
+    /** Every shard's overdue timers, soonest first. */
+    @Bean
+    static StoreIndex timerIndex() {
+        return new StoreIndex(AssociationDocument.class, new Index(DUE_AT, Sort.Direction.ASC).named("timer_due")
+                .sparse());
     }
 
     @Override
-    public Flux<Timer> takeDue(Instant now, Instant leaseUntil, int limit) {
-        Date at = Date.from(now);
-        Query due = Query.query(Criteria.where("dueAt").lte(at).orOperator(Criteria.where("leaseUntil").is(null),
-                Criteria.where("leaseUntil").lt(at))).with(Sort.by(Sort.Order.asc("dueAt"))).limit(limit);
-        return mongo.find(due, Document.class, COLLECTION)
-                .flatMap(found -> {
-                    Object revision = found.get("revision");
-                    Query unchanged = Query.query(Criteria.where("_id").is(found.getString("_id"))
-                            .and("revision").is(revision));
-                    Update lease = new Update().set("leaseUntil", Date.from(leaseUntil)).inc("revision", 1);
-                    return mongo.updateFirst(unchanged, lease, COLLECTION)
-                            .filter(result -> result.getModifiedCount() == 1)
-                            .map(result -> new Timer(UUID.fromString(found.getString("_id")),
-                                    found.getDate("dueAt").toInstant()));
-                }, LEASES_IN_FLIGHT);
+    public Flux<AssociationRequest> due(int shard, Instant now, int limit) {
+        return find(Criteria.where(SHARD).is(shard).and(DUE_AT).lte(Date.from(now)), limit);
     }
 
     @Override
-    public Mono<Void> cancel(UUID requestId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(requestId.toString())), COLLECTION).then();
+    public Flux<AssociationRequest> overdue(Instant before, int limit) {
+        return find(Criteria.where(DUE_AT).lte(Date.from(before)), limit);
+    }
+
+    private Flux<AssociationRequest> find(Criteria due, int limit) {
+        return mongo.find(Query.query(due).with(Sort.by(Sort.Order.asc(DUE_AT))).limit(limit),
+                AssociationDocument.class).map(AssociationDocuments::toRequest);
     }
 
     @Override
     public Mono<Backlog> backlog(Instant now) {
-        Query due = Query.query(Criteria.where("dueAt").lte(Date.from(now)));
-        return Mono.zip(mongo.count(new Query(), COLLECTION), mongo.count(due, COLLECTION),
-                        mongo.find(Query.query(Criteria.where("dueAt").lte(Date.from(now)))
-                                        .with(Sort.by(Sort.Order.asc("dueAt"))).limit(1), Document.class, COLLECTION)
-                                .map(found -> found.getDate("dueAt").toInstant()).next()
-                                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+        Query due = Query.query(Criteria.where(DUE_AT).lte(Date.from(now)));
+        return Mono.zip(mongo.count(Query.query(Criteria.where(DUE_AT).exists(true)), AssociationDocument.class),
+                        mongo.count(due, AssociationDocument.class),
+                        mongo.find(Query.query(Criteria.where(DUE_AT).lte(Date.from(now)))
+                                        .with(Sort.by(Sort.Order.asc(DUE_AT))).limit(1), AssociationDocument.class)
+                                .map(found -> Optional.ofNullable(found.declineBy())).next()
+                                .defaultIfEmpty(Optional.empty()))
                 .map(found -> new Backlog(found.getT1(), found.getT2(), found.getT3().orElse(null)));
     }
 }

@@ -2,6 +2,7 @@ package io.cpor.associations.timers;
 
 import io.cpor.associations.AssociationProperties;
 import io.cpor.associations.domain.Associations;
+import io.cpor.associations.domain.TimerShards;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -11,8 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks for due timers every {@code cpor.associations.timer-interval} and fires them, a batch at a time while more
- * are due. Every instance does; the timers' leases and the requests' conditional updates make each fire once.
+ * Looks for due timers every {@code cpor.associations.timer-interval} and fires them, looking again at once while a
+ * look came back full. Each instance fires the timers of the shards it holds, and any instance those overdue by more
+ * than the grace; a request's guarded update makes each fire once even when two look at the same one.
  */
 @Component
 class TimerWorker {
@@ -21,14 +23,15 @@ class TimerWorker {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Associations associations;
+    private final TimerShards shards;
     private final int batch;
-    private final int concurrency;
     private final Counter activations;
 
-    TimerWorker(Associations associations, AssociationProperties properties, MeterRegistry meters) {
+    TimerWorker(Associations associations, TimerShards shards, AssociationProperties properties,
+            MeterRegistry meters) {
         this.associations = associations;
+        this.shards = shards;
         this.batch = properties.timerBatch();
-        this.concurrency = properties.timerConcurrency();
         this.activations = Counter.builder("cpor.associations.activations")
                 .description("Associations this instance made active when their timer fired").register(meters);
     }
@@ -38,13 +41,13 @@ class TimerWorker {
         try {
             Associations.Fired fired;
             do {
-                fired = associations.fireDueTimers(batch, concurrency).block(TIMEOUT);
+                fired = associations.fireDueTimers(shards.owned(), batch).block(TIMEOUT);
                 if (fired == null) {
                     return;
                 }
                 activations.increment(fired.activated());
             }
-            while (fired.taken() == batch);
+            while (fired.more());
         }
         catch (RuntimeException e) {
             log.warn("Firing due timers failed; trying again at the next look: {}", e.toString());

@@ -8,7 +8,7 @@ import io.cpor.associations.AssociationServiceApplication;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.Associations;
-import io.cpor.associations.domain.Timers;
+import io.cpor.associations.domain.TimerShards;
 import io.cpor.events.associations.AssociationActivated;
 import io.cpor.events.associations.AssociationRequested;
 import io.cpor.events.outcomes.ClaimApproved;
@@ -34,6 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Whole service instances started and stopped by the test, on one database and one consumer group, sharing a clock
@@ -43,6 +47,8 @@ class TimerInstancesIntegrationTests {
 
     private static final Endpoints PLATFORM = SharedPlatform.endpoints();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final int PARTITIONS = 6;
 
     private final MutableClock clock = new MutableClock();
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
@@ -89,22 +95,67 @@ class TimerInstancesIntegrationTests {
     }
 
     @Test
-    void aTimerFoundFiredAlreadyIsTakenButNotCountedAsAnActivation() {
+    void twoInstancesHoldDisjointShardsThatCoverEveryPartition() {
+        TimerShards first = start().getBean(TimerShards.class);
+        TimerShards second = start().getBean(TimerShards.class);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Set<Integer> both = new java.util.HashSet<>(first.owned());
+            both.addAll(second.owned());
+            assertThat(both).hasSize(first.owned().size() + second.owned().size()).hasSize(PARTITIONS);
+            assertThat(first.owned()).isNotEmpty();
+            assertThat(second.owned()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aTimerOfAShardNobodyHoldsFiresOnceItIsOverdueByTheGrace() {
         // The worker looks once at startup and then not for an hour: the test fires the timers itself.
         ConfigurableApplicationContext instance = start(Map.of("cpor.associations.timer-interval", "PT1H"));
         Instant declineBy = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
         AssociationRequested requested = awaiting(instance, 1, declineBy).get(0);
-        clock.setTo(declineBy.plusSeconds(1));
+        moveToUnheldShard(instance, List.of(requested));
         Associations associations = instance.getBean(Associations.class);
+        Set<Integer> owned = instance.getBean(TimerShards.class).owned();
 
-        Associations.Fired first = associations.fireDueTimers(10, 1).block(TIMEOUT);
-        // As when another instance activated the request and has not yet cancelled its timer.
-        instance.getBean(Timers.class).schedule(requested.getRequestId(), declineBy).block(TIMEOUT);
-        Associations.Fired again = associations.fireDueTimers(10, 1).block(TIMEOUT);
+        clock.setTo(declineBy.plusSeconds(1));
+        Associations.Fired onTime = associations.fireDueTimers(owned, 10).block(TIMEOUT);
+        clock.setTo(declineBy.plus(GRACE).plusSeconds(1));
+        Associations.Fired overdue = associations.fireDueTimers(owned, 10).block(TIMEOUT);
+        Associations.Fired again = associations.fireDueTimers(owned, 10).block(TIMEOUT);
 
-        assertThat(first).isEqualTo(new Associations.Fired(1, 1));
-        assertThat(again).isEqualTo(new Associations.Fired(1, 0));
+        assertThat(onTime).as("left to the shard's holder within the grace").isEqualTo(new Associations.Fired(0, 0,
+                false));
+        assertThat(overdue).isEqualTo(new Associations.Fired(1, 1, false));
+        assertThat(again).as("fired requests are no longer due").isEqualTo(new Associations.Fired(0, 0, false));
         assertThat(statuses(instance, List.of(requested))).containsOnly(AssociationStatus.ACTIVE);
+    }
+
+    @Test
+    void twoInstancesRacingForTheSameOverdueTimersFireEachOnce() {
+        ConfigurableApplicationContext first = start();
+        ConfigurableApplicationContext second = start();
+        Instant declineBy = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
+        List<AssociationRequested> requests = awaiting(first, 30, declineBy);
+        // Nobody holds their shard: both instances take them all as overdue, at the same looks.
+        moveToUnheldShard(first, requests);
+
+        clock.setTo(declineBy.plus(GRACE).plusSeconds(1));
+
+        assertThat(activations(requests, 30)).hasSize(30).allSatisfy((claim, count) -> assertThat(count)
+                .isEqualTo(1));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(fired(first) + fired(second)).isEqualTo(30));
+        assertThat(statuses(first, requests)).containsOnly(AssociationStatus.ACTIVE);
+    }
+
+    /** Gives the requests' timers a shard no instance holds. */
+    private static void moveToUnheldShard(ConfigurableApplicationContext instance, List<AssociationRequested> requests) {
+        ReactiveMongoTemplate mongo = instance.getBean(ReactiveMongoTemplate.class);
+        for (AssociationRequested requested : requests) {
+            assertThat(mongo.updateFirst(Query.query(Criteria.where("_id").is(requested.getRequestId().toString())
+                            .and("timerShard").exists(true)), new Update().set("timerShard", 99), "associations")
+                    .block(TIMEOUT).getModifiedCount()).isEqualTo(1);
+        }
     }
 
     private ConfigurableApplicationContext start() {
@@ -116,7 +167,8 @@ class TimerInstancesIntegrationTests {
         Map<String, String> settings = new LinkedHashMap<>(PLATFORM.serviceProperties(database));
         settings.putAll(Map.of("server.port", "0", "cpor.decline-window", "PT1H",
                 "cpor.associations.timer-interval", "PT0.1S",
-                "cpor.associations.timer-batch", "1", "cpor.relay.sweep-interval", "PT1S",
+                "cpor.associations.timer-batch", "4", "cpor.associations.timer-grace", "PT30S",
+                "cpor.relay.sweep-interval", "PT1S",
                 "logging.level.org.apache.kafka", "WARN", "logging.level.org.mongodb.driver", "WARN"));
         settings.putAll(overrides);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AssociationServiceApplication.class)

@@ -28,7 +28,8 @@ public interface ClaimStore {
     Flux<Claim> withPendingEvents();
 
     /** Forgets events once the broker has them. */
-    Mono<Void> markPublished(UUID claimId, java.util.List<UUID> eventIds);
+    /** Forgets published events, by aggregate id, in one write. */
+    Mono<Void> markPublished(java.util.Map<UUID, java.util.List<UUID>> eventIds);
 
     /**
      * A filter (status, tenant, and {@code search}: part of the name, the tenant id or domain or the claim id, any

@@ -41,7 +41,7 @@ class ClaimOutboxStore implements OutboxStore {
     }
 
     @Override
-    public Mono<Void> forget(UUID aggregateId, List<UUID> eventIds) {
-        return store.markPublished(aggregateId, eventIds);
+    public Mono<Void> forget(java.util.Map<UUID, List<UUID>> eventIds) {
+        return store.markPublished(eventIds);
     }
 }

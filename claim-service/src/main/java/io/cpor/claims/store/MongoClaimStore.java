@@ -4,8 +4,11 @@ import io.cpor.claims.domain.Claim;
 import io.cpor.claims.domain.ClaimStore;
 import io.cpor.claims.domain.DuplicateSubmissionException;
 import io.cpor.support.mongo.ListQuery;
+import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,6 +43,12 @@ class MongoClaimStore implements ClaimStore {
     @Bean
     static StoreIndex partnerIndex() {
         return new StoreIndex(ClaimDocument.class, new Index("partnerId", Sort.Direction.ASC).named("partner_id"));
+    }
+
+    /** The relay's sweep reads only the documents with events still to publish. */
+    @Bean
+    static StoreIndex outboxIndex() {
+        return Outboxes.pendingIndex(ClaimDocument.class);
     }
 
     @Override
@@ -123,15 +132,12 @@ class MongoClaimStore implements ClaimStore {
 
     @Override
     public Flux<Claim> withPendingEvents() {
-        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), ClaimDocument.class)
+        return mongo.find(Outboxes.pending(), ClaimDocument.class)
                 .map(ClaimDocuments::toClaim);
     }
 
     @Override
-    public Mono<Void> markPublished(UUID claimId, java.util.List<UUID> eventIds) {
-        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
-                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(claimId.toString())), pull, ClaimDocument.class)
-                .then();
+    public Mono<Void> markPublished(Map<UUID, List<UUID>> eventIds) {
+        return Outboxes.forget(mongo, ClaimDocument.class, eventIds);
     }
 }

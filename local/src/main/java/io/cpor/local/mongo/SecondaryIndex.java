@@ -224,9 +224,7 @@ final class SecondaryIndex extends Index<Object> {
         }
 
         boolean admits(Object value) {
-            if (existsOnly && Missing.isNullOrMissing(value)) {
-                return false;
-            }
+            // Entries keep a missing field as null: {$exists: true} reads them all, and the match decides.
             return lower == null || IndexKeyDataType.compareValues(value, lower) > (lowerIncluded ? -1 : 0);
         }
     }
@@ -355,20 +353,24 @@ final class SecondaryIndex extends Index<Object> {
         map.clear();
     }
 
-    /** A sparse index leaves out documents that have none of its fields. */
+    /** A sparse index leaves out documents that have none of its fields (a field set to null is there). */
     private boolean isIndexed(Document document) {
-        if (!isSparse()) {
+        return !isSparse() || keys().stream().anyMatch(key -> present(document, List.of(key.split("\\."))));
+    }
+
+    /** Whether the path leads to a value (null included), through arrays of documents as MongoDB's paths do. */
+    private static boolean present(Object value, List<String> path) {
+        if (path.isEmpty()) {
             return true;
         }
-        Set<KeyValue> values = getKeyValues(document);
-        return values.stream().anyMatch(key -> {
-            for (Iterator<Object> it = key.iterator(); it.hasNext(); ) {
-                if (!Missing.isNullOrMissing(it.next())) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        if (value instanceof Map<?, ?> document) {
+            return document.containsKey(path.get(0)) && present(document.get(path.get(0)), path.subList(1,
+                    path.size()));
+        }
+        if (value instanceof Collection<?> elements) {
+            return elements.stream().anyMatch(element -> present(element, path));
+        }
+        return false;
     }
 
     private static KeyValue entry(KeyValue values, Object position) {

@@ -9,8 +9,11 @@ import reactor.core.publisher.Mono;
 /** The mail queue. */
 public interface MailStore {
 
-    /** Queues a mail; false if it was queued before (the same event delivered again). */
-    Mono<Boolean> enqueue(OutgoingMail mail);
+    /**
+     * Queues a mail already taken by its caller until {@code leaseUntil} (as {@link #takeDue} takes one), in the
+     * same write; false if it was queued before (the same event delivered again).
+     */
+    Mono<Boolean> enqueue(OutgoingMail taken, Instant leaseUntil);
 
     /**
      * Takes up to {@code limit} queued mails due by {@code now} under a lease until {@code leaseUntil}: another
@@ -27,7 +30,8 @@ public interface MailStore {
 
     Flux<OutgoingMail> withPendingEvents();
 
-    Mono<Void> markPublished(UUID mailId, List<UUID> eventIds);
+    /** Forgets published events, by aggregate id, in one write. */
+    Mono<Void> markPublished(java.util.Map<UUID, java.util.List<UUID>> eventIds);
 
     /** A queue depth. */
     record Depth(long queued, Instant oldestQueuedAt) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -17,6 +19,9 @@ import reactor.core.publisher.Mono;
  * The mail use cases: queue a mail for an event (once per event), and send what is due. A mail the SMTP server
  * does not take is retried with growing delays until it does; one it can never take (an invalid address) fails and
  * stays in the queue's history. A customer's deadline is computed at the moment of sending.
+ * <p>
+ * A mail is queued already taken, under a lease, and handed to this process's workers in memory: its first attempt
+ * costs no write to take it. Should the process stop first, the lease ends and any worker takes it from the queue.
  */
 public class Mails {
 
@@ -34,6 +39,12 @@ public class Mails {
     private final BiConsumer<OutgoingMail, MailOutcome> observer;
     private final PartnerMailLimit partnerLimit;
     private final Semaphore queued = new Semaphore(0);
+    /** Mails this process queued, taken at insert, waiting for a worker. */
+    private final Queue<Handed> handed = new ConcurrentLinkedQueue<>();
+
+    /** A mail taken at insert, and until when. */
+    private record Handed(OutgoingMail mail, Instant leaseUntil) {
+    }
 
     public Mails(MailStore store, MailRenderer renderer, MailSender sender, DeclineDeadline deadline,
             NotificationEventsPublisher publisher, Clock clock, Duration lease, Duration maxRetryDelay,
@@ -50,10 +61,16 @@ public class Mails {
         this.partnerLimit = partnerLimit;
     }
 
-    /** Queues the mail; false if the same event queued it before. A worker waiting for mail is woken. */
+    /**
+     * Queues the mail, taken by this process; false if the same event queued it before. A worker waiting for mail is
+     * woken.
+     */
     public Mono<Boolean> enqueue(OutgoingMail mail) {
-        return store.enqueue(mail).doOnNext(isNew -> {
+        OutgoingMail taken = mail.taken();
+        Instant leaseUntil = now().plus(lease);
+        return store.enqueue(taken, leaseUntil).doOnNext(isNew -> {
             if (isNew) {
+                handed.offer(new Handed(taken, leaseUntil));
                 queued.release();
             }
         });
@@ -65,8 +82,19 @@ public class Mails {
      */
     public int sendDue(int limit) {
         Instant now = now();
-        List<OutgoingMail> due = store.takeDue(now, now.plus(lease), limit).collectList().block(TIMEOUT);
-        if (due == null || due.isEmpty()) {
+        List<OutgoingMail> due = new ArrayList<>(limit);
+        for (Handed next = handed.poll(); next != null; next = due.size() < limit ? handed.poll() : null) {
+            // One whose lease is (nearly) over may be taken by another worker; from the queue, once it ends.
+            if (next.leaseUntil().isAfter(now.plus(lease.dividedBy(2)))) {
+                due.add(next.mail());
+            }
+        }
+        if (due.size() < limit) {
+            List<OutgoingMail> taken = store.takeDue(now, now.plus(lease), limit - due.size()).collectList()
+                    .block(TIMEOUT);
+            due.addAll(taken == null ? List.of() : taken);
+        }
+        if (due.isEmpty()) {
             return 0;
         }
         Instant sentAt = now();

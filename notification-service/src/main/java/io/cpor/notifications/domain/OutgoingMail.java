@@ -39,6 +39,12 @@ public record OutgoingMail(UUID id, UUID sourceEventId, UUID claimId, MailKind k
                 now, now, null, null, null, messageIdOf(id), List.of(), 0);
     }
 
+    /** An attempt begins: counted now, as a worker taking the mail from the queue counts it. */
+    public OutgoingMail taken() {
+        return new OutgoingMail(id, sourceEventId, claimId, kind, to, locale, model, notice, status, attempts + 1,
+                queuedAt, nextAttemptAt, lastError, sentAt, declineBy, messageId, pendingEvents, revision);
+    }
+
     /** The RFC 5322 Message-ID of the mail with this id. */
     public static String messageIdOf(UUID id) {
         return "<" + id + "@" + MESSAGE_ID_DOMAIN + ">";

@@ -82,8 +82,8 @@ class NotificationOutbox {
         }
 
         @Override
-        public Mono<Void> forget(UUID aggregateId, List<UUID> eventIds) {
-            return mails.markPublished(aggregateId, eventIds);
+        public Mono<Void> forget(java.util.Map<UUID, List<UUID>> eventIds) {
+            return mails.markPublished(eventIds);
         }
     }
 }

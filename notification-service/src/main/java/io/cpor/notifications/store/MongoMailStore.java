@@ -10,10 +10,12 @@ import io.cpor.notifications.domain.Recipient;
 import io.cpor.notifications.store.MailDocument.EventDocument;
 import io.cpor.notifications.store.MailDocument.NoticeDocument;
 import io.cpor.notifications.store.MailDocument.RecipientDocument;
+import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,9 +46,15 @@ class MongoMailStore implements MailStore {
         return new StoreIndex(MailDocument.class, new Index("status", Sort.Direction.ASC).named("status"));
     }
 
+    /** The relay's sweep reads only the documents with events still to publish. */
+    @Bean
+    static StoreIndex outboxIndex() {
+        return Outboxes.pendingIndex(MailDocument.class);
+    }
+
     @Override
-    public Mono<Boolean> enqueue(OutgoingMail mail) {
-        return mongo.insert(document(mail, null)).thenReturn(true)
+    public Mono<Boolean> enqueue(OutgoingMail taken, Instant leaseUntil) {
+        return mongo.insert(document(taken, leaseUntil)).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));
     }
 
@@ -94,16 +102,13 @@ class MongoMailStore implements MailStore {
 
     @Override
     public Flux<OutgoingMail> withPendingEvents() {
-        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), MailDocument.class)
+        return mongo.find(Outboxes.pending(), MailDocument.class)
                 .map(MongoMailStore::mail);
     }
 
     @Override
-    public Mono<Void> markPublished(UUID mailId, List<UUID> eventIds) {
-        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
-                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(mailId.toString())), pull, MailDocument.class)
-                .then();
+    public Mono<Void> markPublished(Map<UUID, List<UUID>> eventIds) {
+        return Outboxes.forget(mongo, MailDocument.class, eventIds);
     }
 
     /** As taken by {@link #takeDue}: one more attempt, one more revision. */

@@ -176,8 +176,9 @@ class MailsTests {
         }
 
         @Override
-        public Mono<Boolean> enqueue(OutgoingMail mail) {
-            return Mono.just(mails.putIfAbsent(mail.id(), mail) == null);
+        public Mono<Boolean> enqueue(OutgoingMail taken, Instant leaseUntil) {
+            // Leased as takeDue leases: not due again before the lease ends.
+            return Mono.just(mails.putIfAbsent(taken.id(), taken.retryAt(leaseUntil, taken.lastError())) == null);
         }
 
         @Override
@@ -214,7 +215,7 @@ class MailsTests {
         }
 
         @Override
-        public Mono<Void> markPublished(UUID mailId, List<UUID> eventIds) {
+        public Mono<Void> markPublished(java.util.Map<UUID, List<UUID>> eventIds) {
             return Mono.empty();
         }
     }

@@ -31,14 +31,19 @@ import reactor.core.publisher.Mono;
  * Each aggregate always goes through the same lane (chosen by its id), so its events go out in order; a lane sends
  * a batch of aggregates at once and waits for all acknowledgements, so the producer can batch. An aggregate whose
  * publishing fails keeps its events and is retried by {@link #sweep()}, which also finds events left by a crash.
- * An event may go out twice (a crash between the acknowledgement and forgetting it); consumers deduplicate by event
- * id. Within this process an event seen acknowledged is forgotten again rather than sent again.
+ * <p>
+ * Acknowledged events are forgotten together, every {@link #FORGET_INTERVAL} or once {@link #FORGET_BATCH} are
+ * waiting: one write for all of them instead of one per aggregate. An event may go out twice (a crash between the
+ * acknowledgement and forgetting it); consumers deduplicate by event id. Within this process an event seen
+ * acknowledged is forgotten again rather than sent again.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
     private static final int BATCH = 256;
+    private static final Duration FORGET_INTERVAL = Duration.ofSeconds(1);
+    private static final int FORGET_BATCH = 2_000;
 
     private final String name;
     private final OutboxStore store;
@@ -56,12 +61,17 @@ public class OutboxRelay implements SmartLifecycle {
                     return size() > 100_000;
                 }
             }));
+    /** Acknowledged events not yet forgotten, by aggregate. */
+    private final Map<UUID, List<UUID>> toForget = new ConcurrentHashMap<>();
+    private final AtomicLong toForgetCount = new AtomicLong();
+    private final Object forgetSignal = new Object();
     private final List<Thread> workers = new ArrayList<>();
     /** The events the last sweep found unpublished. */
     private volatile Set<UUID> pendingAtLastSweep = Set.of();
     private final AtomicLong pendingEvents = new AtomicLong();
     private final AtomicLong oldestPendingMillis = new AtomicLong();
     private volatile boolean running;
+    private Thread forgetter;
 
     public OutboxRelay(String name, OutboxStore store, KafkaTemplate<String, Object> kafka, Clock clock,
             MeterRegistry meters, int laneCount) {
@@ -184,15 +194,68 @@ public class OutboxRelay implements SmartLifecycle {
                 sent.add(new Sent(pending, acks));
             }
         }
-        Flux.fromIterable(sent)
-                .filter(Sent::acknowledged)
-                .flatMap(done -> {
-                    List<UUID> published = done.pending().messages().stream().map(OutboxMessage::eventId).toList();
-                    recentlyPublished.addAll(published);
-                    return store.forget(done.pending().aggregateId(), published);
-                }, 16)
-                .then()
-                .block(ACK_TIMEOUT);
+        for (Sent done : sent) {
+            if (done.acknowledged()) {
+                List<UUID> published = done.pending().messages().stream().map(OutboxMessage::eventId).toList();
+                recentlyPublished.addAll(published);
+                forgetSoon(done.pending().aggregateId(), published);
+            }
+        }
+    }
+
+    private void forgetSoon(UUID aggregateId, List<UUID> eventIds) {
+        toForget.merge(aggregateId, eventIds, (known, more) -> {
+            List<UUID> all = new ArrayList<>(known);
+            more.stream().filter(id -> !known.contains(id)).forEach(all::add);
+            return all;
+        });
+        if (toForgetCount.addAndGet(eventIds.size()) >= FORGET_BATCH) {
+            synchronized (forgetSignal) {
+                forgetSignal.notifyAll();
+            }
+        }
+    }
+
+    /** Forgets what was acknowledged, every interval or once a batch is waiting, until stopped (then once more). */
+    private void forgetting() {
+        while (running) {
+            try {
+                synchronized (forgetSignal) {
+                    if (toForgetCount.get() < FORGET_BATCH) {
+                        forgetSignal.wait(FORGET_INTERVAL.toMillis());
+                    }
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            forgetAcknowledged();
+        }
+        forgetAcknowledged();
+    }
+
+    /** One write for every acknowledged event waiting; on failure they wait for the next one (or the sweep). */
+    void forgetAcknowledged() {
+        if (toForget.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<UUID>> batch = new LinkedHashMap<>();
+        for (UUID id : List.copyOf(toForget.keySet())) {
+            List<UUID> events = toForget.remove(id);
+            if (events != null) {
+                batch.put(id, events);
+                toForgetCount.addAndGet(-events.size());
+            }
+        }
+        try {
+            store.forget(batch).block(ACK_TIMEOUT);
+        }
+        catch (RuntimeException e) {
+            log.warn("{}: forgetting {} published aggregates' events failed; trying again: {}", name, batch.size(),
+                    e.toString());
+            batch.forEach(this::forgetSoon);
+        }
     }
 
     /** An aggregate's events handed to the producer, and their acknowledgements. */
@@ -226,12 +289,22 @@ public class OutboxRelay implements SmartLifecycle {
             worker.start();
             workers.add(worker);
         }
+        forgetter = new Thread(this::forgetting, name + "-relay-forget");
+        forgetter.setDaemon(true);
+        forgetter.start();
     }
 
     @Override
     public void stop() {
         running = false;
-        for (Thread worker : workers) {
+        synchronized (forgetSignal) {
+            forgetSignal.notifyAll();
+        }
+        List<Thread> all = new ArrayList<>(workers);
+        if (forgetter != null) {
+            all.add(forgetter);
+        }
+        for (Thread worker : all) {
             try {
                 worker.join(ACK_TIMEOUT.toMillis());
             }
@@ -240,6 +313,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         workers.clear();
+        forgetter = null;
+        // What the lanes saw acknowledged after the forgetter's last pass.
+        forgetAcknowledged();
     }
 
     @Override

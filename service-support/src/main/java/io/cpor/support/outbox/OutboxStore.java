@@ -1,6 +1,7 @@
 package io.cpor.support.outbox;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,9 @@ public interface OutboxStore {
     /** Every aggregate with unpublished events. */
     Flux<PendingMessages> withPending();
 
-    /** Forgets events the broker acknowledged. */
-    Mono<Void> forget(UUID aggregateId, List<UUID> eventIds);
+    /**
+     * Forgets events the broker acknowledged, of many aggregates at once (by aggregate id): a store writes them in
+     * one statement where it can, since the relay gathers them for that.
+     */
+    Mono<Void> forget(Map<UUID, List<UUID>> eventIds);
 }

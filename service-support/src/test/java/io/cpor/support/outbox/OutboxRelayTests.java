@@ -163,10 +163,11 @@ class OutboxRelayTests {
         }
 
         @Override
-        public Mono<Void> forget(UUID aggregateId, List<UUID> eventIds) {
-            return Mono.fromRunnable(() -> aggregates.computeIfPresent(aggregateId, (key, aggregate) ->
-                    new Aggregate(aggregate.revision(), aggregate.pending().stream()
-                            .filter(message -> !eventIds.contains(message.eventId())).toList())));
+        public Mono<Void> forget(Map<UUID, List<UUID>> eventIds) {
+            return Mono.fromRunnable(() -> eventIds.forEach((aggregateId, published) ->
+                    aggregates.computeIfPresent(aggregateId, (key, aggregate) -> new Aggregate(aggregate.revision(),
+                            aggregate.pending().stream().filter(message -> !published.contains(message.eventId()))
+                                    .toList()))));
         }
     }
 }

@@ -28,7 +28,8 @@ public interface ReviewStore {
 
     Flux<Review> withPendingEvents();
 
-    Mono<Void> markPublished(UUID claimId, List<UUID> eventIds);
+    /** Forgets published events, by aggregate id, in one write. */
+    Mono<Void> markPublished(java.util.Map<UUID, java.util.List<UUID>> eventIds);
 
     /** A count and the oldest queue time (null when none). */
     record Backlog(long count, Instant oldestQueuedAt) {

@@ -61,8 +61,8 @@ class ReviewOutbox {
         }
 
         @Override
-        public Mono<Void> forget(UUID aggregateId, List<UUID> eventIds) {
-            return reviews.markPublished(aggregateId, eventIds);
+        public Mono<Void> forget(java.util.Map<UUID, List<UUID>> eventIds) {
+            return reviews.markPublished(eventIds);
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.cpor.validation.store;
 
+import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.StoreIndex;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewStatus;
 import io.cpor.validation.domain.ReviewStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +36,12 @@ class MongoReviewStore implements ReviewStore {
     @Bean
     static StoreIndex statusIndex() {
         return new StoreIndex(ReviewDocument.class, new Index("status", Sort.Direction.ASC).named("status"));
+    }
+
+    /** The relay's sweep reads only the documents with events still to publish. */
+    @Bean
+    static StoreIndex outboxIndex() {
+        return Outboxes.pendingIndex(ReviewDocument.class);
     }
 
     @Override
@@ -106,15 +114,12 @@ class MongoReviewStore implements ReviewStore {
 
     @Override
     public Flux<Review> withPendingEvents() {
-        return mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), ReviewDocument.class)
+        return mongo.find(Outboxes.pending(), ReviewDocument.class)
                 .map(ReviewDocuments::toReview);
     }
 
     @Override
-    public Mono<Void> markPublished(UUID claimId, List<UUID> eventIds) {
-        Update pull = new Update().pull("outbox", Query.query(Criteria.where("eventId")
-                .in(eventIds.stream().map(UUID::toString).toList())).getQueryObject());
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(claimId.toString())), pull,
-                ReviewDocument.class).then();
+    public Mono<Void> markPublished(Map<UUID, List<UUID>> eventIds) {
+        return Outboxes.forget(mongo, ReviewDocument.class, eventIds);
     }
 }
