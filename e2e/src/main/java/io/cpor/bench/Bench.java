@@ -51,7 +51,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("claims", "10000", "paced-claims", "3000",
                 "in-flight", "16", "timers", "20000", "intake-seconds", "15", "kafka-events", "50000",
-                "mongo-documents", "10000", "phases", "baselines,pipeline,timers,intake"));
+                "mongo-documents", "10000", "history", "100000",
+                "phases", "baselines,pipeline,history,intake,timers"));
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Arguments are --name=value, not " + arg);
@@ -86,32 +87,21 @@ public final class Bench {
             mongoRate = Baselines.mongo(platform, documentBytes, setting("mongo-documents"), 16);
             row("MongoDB-wire baseline: " + documentBytes + "-byte insert + guarded update", per(mongoRate, "ops"));
         }
+        Pipeline.Run empty = null;
         if (phase("pipeline")) {
-            runPipeline(kafkaRate, mongoRate);
+            empty = runPipeline(kafkaRate, mongoRate, new Cpu(data.resolve("run")));
+        }
+        if (phase("history") && empty != null) {
+            runWithHistory(empty);
+        }
+        if (phase("intake")) {
+            runIntake(data);
         }
 
         // The timer runs stop the notification-service: its peak is read before.
         Map<String, Long> peak = new LinkedHashMap<>(memory.peak());
         if (phase("timers")) {
             runTimers(data);
-        }
-
-        if (phase("intake") && Intake.available()) {
-            int seconds = setting("intake-seconds");
-            String claimsUrl = "http://127.0.0.1:" + port(8080) + "/api/v1/claims";
-            Intake.Load trivial = Intake.get("http://127.0.0.1:" + port(18080) + "/actuator/health/liveness", 16,
-                    seconds);
-            Intake.Load intake = Intake.post(claimsUrl, DemoTokens.of(platform, "demo-partner-1"),
-                    Http.JSON.writeValueAsString(ClaimSpec.fresh("1000001", "intake").body()), 16, seconds);
-            row("Intake baseline: GET /actuator/health/liveness (wrk, 16 connections)",
-                    String.format("%.0f req/s, p99 %.1f ms", trivial.perSecond(), trivial.p99Millis()));
-            row("Intake: POST /api/v1/claims (wrk, 16 connections)", String.format("%.0f claims/s, p99 %.1f ms%s",
-                    intake.perSecond(), intake.p99Millis(), intake.notOk() > 0 ? ", " + intake.notOk()
-                            + " not 2xx" : ""));
-            row("Intake / trivial endpoint", String.format("%.0f%%", 100 * intake.perSecond() / trivial.perSecond()));
-        }
-        else if (phase("intake")) {
-            row("Intake", "not measured: wrk is not installed (apt-get install wrk)");
         }
 
         memory.peak().forEach((process, mib) -> peak.merge(process, mib, Math::max));
@@ -129,15 +119,23 @@ public final class Bench {
         return List.of(settings.get("phases").split(",")).contains(name);
     }
 
-    /** The pipeline at full and at half rate; the ratio to the platform bound when the baselines were measured. */
-    private void runPipeline(double kafkaRate, double mongoRate) throws Exception {
+    /**
+     * The pipeline at full and at half rate, and the CPU each process spent at full rate; the ratio to the platform
+     * bound when the baselines were measured.
+     */
+    private Pipeline.Run runPipeline(double kafkaRate, double mongoRate, Cpu cpu) throws Exception {
         Pipeline pipeline = new Pipeline(platform, "http://localhost:" + port(8080) + "/api/v1/claims");
         Pipeline.Run closed;
         Pipeline.Run paced;
+        Map<String, Double> cpuPerClaim;
         try (ValidatorTool tool = ValidatorTool.start(platform, review -> review.getClaim().getName()
                 .startsWith(Pipeline.NAME_PREFIX) ? ReviewDecision.APPROVE : null)) {
             say("Pipeline: " + setting("claims") + " claims, " + setting("in-flight") + " POSTs in flight");
+            Map<String, Double> before = cpu.used();
             closed = pipeline.closedLoop(setting("claims"), setting("in-flight"));
+            cpuPerClaim = new LinkedHashMap<>();
+            Cpu.between(before, cpu.used()).forEach((process, seconds) -> cpuPerClaim.put(process,
+                    seconds / setting("claims")));
             double half = closed.notifiedPerSecond() / 2;
             say(String.format("Pipeline at half that rate: %d claims at %.1f/s", setting("paced-claims"), half));
             paced = pipeline.openLoop(setting("paced-claims"), half);
@@ -158,6 +156,11 @@ public final class Bench {
                     per(serialBound, "claims"));
             row("Pipeline / platform bound", String.format("%.0f%%", 100 * closed.notifiedPerSecond() / serialBound));
         }
+        row("CPU milliseconds per claim at full rate, by process (from /proc; bench: load generator and validator tool)",
+                cpuPerClaim.entrySet().stream().map(entry -> String.format("%s %.1f", entry.getKey(),
+                        1000 * entry.getValue())).collect(java.util.stream.Collectors.joining(", "))
+                        + String.format("; all %.1f", 1000 * cpuPerClaim.values().stream()
+                        .mapToDouble(Double::doubleValue).sum()));
         row("Pipeline: claims accepted (HTTP 202)", per(closed.acceptedPerSecond(), "claims"));
         row("Pipeline: claims to CustomerNotified", per(closed.notifiedPerSecond(), "claims"));
         row("Latency POST → CustomerNotified, at full rate", closed.toNotified().summary());
@@ -169,12 +172,79 @@ public final class Bench {
             row("Claims not through when the run stopped waiting (their customer mail still retried)",
                     Long.toString(closed.unfinished() + paced.unfinished()));
         }
+        return closed;
+    }
+
+    /** The same closed loop again, once the store holds {@code history} claims: does the cost grow with them? */
+    private void runWithHistory(Pipeline.Run empty) throws Exception {
+        long target = setting("history");
+        say("History: cloning the stored claims until " + target + " are stored");
+        History.Seeded seeded = History.seed(platform, target);
+        row(String.format("History: claims stored before the second run (cloned, %d documents in %.0f s%s)",
+                seeded.documents(), seeded.took().toMillis() / 1000.0, seeded.refused() > 0 ? ", "
+                        + seeded.refused() + " refused as duplicates" : ""), Long.toString(seeded.claims()));
+        Pipeline pipeline = new Pipeline(platform, "http://localhost:" + port(8080) + "/api/v1/claims");
+        Pipeline.Run full;
+        try (ValidatorTool tool = ValidatorTool.start(platform, review -> review.getClaim().getName()
+                .startsWith(Pipeline.NAME_PREFIX) ? ReviewDecision.APPROVE : null)) {
+            say("Pipeline with " + seeded.claims() + " claims stored: " + setting("claims") + " claims");
+            full = pipeline.closedLoop(setting("claims"), setting("in-flight"));
+        }
+        String stored = String.format("%,d", target);
+        row("Pipeline with " + stored + " claims stored: claims to CustomerNotified",
+                per(full.notifiedPerSecond(), "claims"));
+        row("MongoDB writes per claim with " + stored + " claims stored", String.format("%.1f",
+                full.writesPerClaim()));
+        row("Pipeline with " + stored + " claims stored / empty store", String.format("%.2f",
+                full.notifiedPerSecond() / empty.notifiedPerSecond()));
+    }
+
+    /**
+     * The POST path against the liveness probe of the same service, by the bench's own generator: distinct claims,
+     * first with every service running, then with the services downstream of claim-service stopped (the POST path
+     * alone). The timers phase starts association-service again.
+     */
+    private void runIntake(Path data) throws Exception {
+        int seconds = setting("intake-seconds");
+        int connections = 16;
+        String claimsUrl = "http://127.0.0.1:" + port(8080) + "/api/v1/claims";
+        String liveness = "http://127.0.0.1:" + port(18080) + "/actuator/health/liveness";
+        String[] tokens = {DemoTokens.of(platform, "demo-partner-1"), DemoTokens.of(platform, "demo-partner-2")};
+        Intake.Load trivial = Intake.get(liveness, connections, seconds);
+        row(String.format("Intake baseline: GET /actuator/health/liveness (bench generator, %d connections)",
+                connections), String.format("%.0f req/s, p99 %.1f ms", trivial.perSecond(), trivial.p99Millis()));
+        Intake.Load running = Intake.post(claimsUrl, tokens, connections, seconds, 600);
+        row(String.format("Intake: POST /api/v1/claims, distinct claims, downstream running (%d connections)",
+                connections), intake(running));
+        Path cpor = Path.of(settings.get("cpor"));
+        for (String service : List.of("validation-service", "notification-service", "association-service")) {
+            run(cpor, data, "stop", service);
+        }
+        Intake.Load trivialAlone = Intake.get(liveness, connections, seconds);
+        Intake.Load alone = Intake.post(claimsUrl, tokens, connections, seconds, 600);
+        row(String.format("Intake: POST /api/v1/claims, distinct claims, downstream stopped (%d connections)",
+                connections), intake(alone));
+        row("Intake / trivial endpoint, downstream running", String.format("%.0f%%", 100 * running.perSecond()
+                / trivial.perSecond()));
+        row("Intake / trivial endpoint, downstream stopped (the POST path alone)", String.format("%.0f%%", 100
+                * alone.perSecond() / trivialAlone.perSecond()));
+    }
+
+    private static String intake(Intake.Load load) {
+        return String.format("%.0f claims/s, p99 %.1f ms%s", load.perSecond(), load.p99Millis(), load.notOk() > 0
+                ? ", " + load.notOk() + " not 2xx" : "");
     }
 
     private void runTimers(Path data) throws Exception {
         Path cpor = Path.of(settings.get("cpor"));
-        // No mail may set its own deadline: the notification-service stops for the timer runs.
-        run(cpor, data, "stop", "notification-service");
+        // No mail may set its own deadline: the notification-service stops for the timer runs (the intake phase
+        // stopped it and association-service already).
+        if (phase("intake")) {
+            run(cpor, data, "restart", "association-service");
+        }
+        else {
+            run(cpor, data, "stop", "notification-service");
+        }
         // Operations answer on the management port; the timers' details only to an operator's token.
         TimerBacklog backlog = new TimerBacklog(platform, "http://127.0.0.1:" + port(18084));
         TimerBacklog.Run one = backlog.run(setting("timers"));

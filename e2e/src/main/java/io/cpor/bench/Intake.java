@@ -1,25 +1,30 @@
 package io.cpor.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cpor.e2e.support.ClaimSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
 
 /**
- * The claim-service's HTTP intake alone, loaded by {@code wrk} (Debian's package) from another process: POSTs of a
- * claim against a trivial endpoint of the same service (its liveness probe) as the baseline, same connections, same
- * duration.
+ * The claim-service's HTTP intake under load from this process, closed loop: a number of connections, each sending
+ * its next request when the answer to the last one came. POSTs carry distinct valid claims (each for a fresh sandbox
+ * tenant, with its own {@code Idempotency-Key}), built before the clock starts; the baseline is a trivial endpoint of
+ * the same service (its liveness probe), loaded the same way, by the same generator, for the same time.
  */
 final class Intake {
 
-    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern P99 = Pattern.compile("\\n\\s+99%\\s+([0-9.]+)(us|ms|s)");
-    private static final Pattern NOT_OK = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Requests per second, p99 in milliseconds, and answers that were not 2xx. */
     record Load(double perSecond, double p99Millis, long notOk) {
@@ -28,53 +33,88 @@ final class Intake {
     private Intake() {
     }
 
-    static boolean available() {
-        return Files.isExecutable(Path.of("/usr/bin/wrk"));
+    static Load get(String url, int connections, int seconds) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+        return load(() -> request, connections, seconds);
     }
 
-    static Load post(String url, String token, String json, int connections, int seconds) throws Exception {
-        Path script = Files.createTempFile("cpor-bench-", ".lua");
-        try {
-            Files.writeString(script, "wrk.method = \"POST\"\n"
-                    + "wrk.body = [==[" + json + "]==]\n"
-                    + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                    + "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n", StandardCharsets.UTF_8);
-            return wrk(url, connections, seconds, script);
-        }
-        finally {
-            Files.deleteIfExists(script);
-        }
-    }
-
-    static Load get(String url, int connections, int seconds) throws Exception {
-        return wrk(url, connections, seconds, null);
-    }
-
-    private static Load wrk(String url, int connections, int seconds, Path script) throws IOException,
-            InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
-                "--latency"));
-        if (script != null) {
-            command.addAll(List.of("-s", script.toString()));
-        }
-        command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
-        Matcher rate = RATE.matcher(output);
-        Matcher p99 = P99.matcher(output);
-        if (!rate.find() || !p99.find()) {
-            throw new IllegalStateException("Cannot read wrk's output: " + output);
-        }
-        double value = Double.parseDouble(p99.group(1));
-        double millis = switch (p99.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
+    /**
+     * POSTs of distinct claims by the two partners whose tokens are given, alternately. Enough claims for {@code
+     * expectedPerSecond} are built first; should the service take more, more are built as it goes.
+     */
+    static Load post(String url, String[] tokens, int connections, int seconds, int expectedPerSecond)
+            throws Exception {
+        ConcurrentLinkedQueue<HttpRequest> requests = new ConcurrentLinkedQueue<>();
+        AtomicLong built = new AtomicLong();
+        Supplier<HttpRequest> next = () -> {
+            long i = built.getAndIncrement();
+            String partnerId = i % 2 == 0 ? "1000001" : "1000002";
+            try {
+                return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + tokens[(int) (i % 2)])
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(
+                                ClaimSpec.fresh(partnerId, "intake").body())))
+                        .build();
+            }
+            catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         };
-        Matcher notOk = NOT_OK.matcher(output);
-        return new Load(Double.parseDouble(rate.group(1)), millis, notOk.find() ? Long.parseLong(notOk.group(1)) : 0);
+        for (int i = 0; i < expectedPerSecond * seconds; i++) {
+            requests.add(next.get());
+        }
+        return load(() -> {
+            HttpRequest request = requests.poll();
+            return request != null ? request : next.get();
+        }, connections, seconds);
+    }
+
+    private static Load load(Supplier<HttpRequest> requests, int connections, int seconds)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong notOk = new AtomicLong();
+        long began = System.nanoTime();
+        long end = began + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread worker = new Thread(() -> {
+                Histogram mine = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+                while (System.nanoTime() < end) {
+                    HttpRequest request = requests.get();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() / 100 != 2) {
+                            notOk.incrementAndGet();
+                        }
+                    }
+                    catch (java.io.IOException e) {
+                        notOk.incrementAndGet();
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    long micros = (System.nanoTime() - start) / 1000;
+                    mine.recordValue(Math.min(micros, mine.getHighestTrackableValue()));
+                    done.incrementAndGet();
+                }
+                synchronized (latencies) {
+                    latencies.add(mine);
+                }
+            }, "bench-intake-" + c);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        return new Load(done.get() / elapsed, latencies.getValueAtPercentile(99) / 1000.0, notOk.get());
     }
 }
