@@ -142,14 +142,7 @@ public final class Bench {
         }
         row("Events per claim (counted on the topics)", String.format("%.1f", closed.eventsPerClaim()));
         row("MongoDB writes per claim (counted by the server)", String.format("%.1f", closed.writesPerClaim()));
-        StringBuilder byCollection = new StringBuilder();
-        closed.writesByCollection().forEach((collection, perClaim) -> {
-            if (!collection.isEmpty()) {
-                byCollection.append(byCollection.isEmpty() ? "" : ", ")
-                        .append(String.format("%s %.1f", collection, perClaim));
-            }
-        });
-        row("MongoDB writes per claim, by database.collection", byCollection.toString());
+        row("MongoDB writes per claim, by database.collection", byCollection(closed));
         if (kafkaRate > 0) {
             double serialBound = 1 / (closed.eventsPerClaim() / kafkaRate + closed.writesPerClaim() / mongoRate);
             row("Platform bound (events/claim ÷ Kafka rate + writes/claim ÷ MongoDB rate)",
@@ -193,8 +186,8 @@ public final class Bench {
         String stored = String.format("%,d", target);
         row("Pipeline with " + stored + " claims stored: claims to CustomerNotified",
                 per(full.notifiedPerSecond(), "claims"));
-        row("MongoDB writes per claim with " + stored + " claims stored", String.format("%.1f",
-                full.writesPerClaim()));
+        row("MongoDB writes per claim with " + stored + " claims stored", String.format("%.1f (%s)",
+                full.writesPerClaim(), byCollection(full)));
         row("Pipeline with " + stored + " claims stored / empty store", String.format("%.2f",
                 full.notifiedPerSecond() / empty.notifiedPerSecond()));
     }
@@ -228,6 +221,12 @@ public final class Bench {
                 / trivial.perSecond()));
         row("Intake / trivial endpoint, downstream stopped (the POST path alone)", String.format("%.0f%%", 100
                 * alone.perSecond() / trivialAlone.perSecond()));
+    }
+
+    private static String byCollection(Pipeline.Run run) {
+        return run.writesByCollection().entrySet().stream().filter(entry -> !entry.getKey().isEmpty())
+                .map(entry -> String.format("%s %.1f", entry.getKey(), entry.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String intake(Intake.Load load) {

@@ -47,7 +47,7 @@ class ScaleOutIntegrationTests {
     static void startTwoInstancesOfEachService() {
         // Nine service and platform processes on a small machine: the shared stack makes room.
         Stack.stopShared();
-        // Each look of an association-service takes one due timer, so both instances meet the same due timers.
+        // Each look of an association-service takes one due timer a shard: the instances fire their own shards'.
         stack = Stack.start(Map.of("CPOR_ASSOCIATIONS_TIMER_BATCH", "1", "CPOR_ASSOCIATIONS_TIMER_INTERVAL", "PT0.2S"),
                 "--instances", "2", "--decline-window", "PT10S");
     }

@@ -156,8 +156,14 @@ public class Associations {
 
     private Mono<AssociationRequest> open(ApprovedClaim claim, UUID id) {
         Instant now = now();
-        return Flux.fromIterable(claim.workloads()).distinct()
-                .concatMap(workload -> reserve(claim, id, workload, now, 2))
+        List<String> wanted = claim.workloads().stream().distinct().toList();
+        List<String> keys = wanted.stream().map(workload -> claim.holdingKey(workload, holds(claim))).distinct()
+                .toList();
+        // Usually nobody holds any of them: all in one write. Otherwise each on its own, with its holder's story.
+        return reservations.reserveAll(keys, id, claim.partnerId(), now)
+                .flatMapMany(all -> all ? Flux.fromIterable(wanted)
+                        .map(workload -> new WorkloadClaim(workload, WorkloadClaim.Outcome.RESERVED))
+                        : Flux.fromIterable(wanted).concatMap(workload -> reserve(claim, id, workload, now, 2)))
                 .collectList()
                 .flatMap(workloads -> {
                     DeclineLinks.Link link = links.newLink();
@@ -300,10 +306,9 @@ public class Associations {
     private Mono<Void> settle(AssociationRequest before, AssociationRequest after) {
         Mono<Void> release = Mono.empty();
         if (before.status().holdsWorkloads() && !after.status().holdsWorkloads()) {
-            release = Flux.fromIterable(after.reservedWorkloads())
-                    .map(workload -> after.state().claim().holdingKey(workload, holds(after.state().claim())))
-                    .distinct()
-                    .concatMap(key -> reservations.release(key, after.requestId()))
+            release = reservations.release(after.reservedWorkloads().stream()
+                            .map(workload -> after.state().claim().holdingKey(workload, holds(after.state().claim())))
+                            .distinct().toList(), after.requestId())
                     // Let go (not awarded away): whoever contests it needs no arbitration any more.
                     .then(after.status() == AssociationStatus.SUPERSEDED ? Mono.<Void>empty()
                             : store.contesting(after.requestId())

@@ -148,6 +148,29 @@ class TimerInstancesIntegrationTests {
         assertThat(statuses(first, requests)).containsOnly(AssociationStatus.ACTIVE);
     }
 
+    @Test
+    void aRequestWaitingFromBeforeTimersLivedInRequestsFiresAfterTheUpgrade() {
+        ConfigurableApplicationContext before = start();
+        Instant declineBy = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
+        List<AssociationRequested> requests = awaiting(before, 2, declineBy);
+        // As an older release stored them: no timer fields in the requests, a document each in `timers`.
+        ReactiveMongoTemplate mongo = before.getBean(ReactiveMongoTemplate.class);
+        for (AssociationRequested requested : requests) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(requested.getRequestId().toString())),
+                    new Update().unset("timerDueAt").unset("timerShard"), "associations").block(TIMEOUT);
+            mongo.insert(new org.bson.Document("_id", requested.getRequestId().toString())
+                    .append("dueAt", java.util.Date.from(declineBy)), "timers").block(TIMEOUT);
+        }
+        before.close();
+        running.remove(before);
+
+        ConfigurableApplicationContext after = start();
+        clock.setTo(declineBy.plusSeconds(1));
+
+        assertThat(activations(requests, 2)).hasSize(2).allSatisfy((claim, count) -> assertThat(count).isEqualTo(1));
+        assertThat(after.getBean(ReactiveMongoTemplate.class).collectionExists("timers").block(TIMEOUT)).isFalse();
+    }
+
     /** Gives the requests' timers a shard no instance holds. */
     private static void moveToUnheldShard(ConfigurableApplicationContext instance, List<AssociationRequested> requests) {
         ReactiveMongoTemplate mongo = instance.getBean(ReactiveMongoTemplate.class);
