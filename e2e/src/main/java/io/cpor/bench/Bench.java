@@ -94,12 +94,11 @@ public final class Bench {
         if (phase("history") && empty != null) {
             runWithHistory(empty);
         }
+        // The intake and timer runs stop services: their peaks are read before.
+        Map<String, Long> peak = new LinkedHashMap<>(memory.peak());
         if (phase("intake")) {
             runIntake(data);
         }
-
-        // The timer runs stop the notification-service: its peak is read before.
-        Map<String, Long> peak = new LinkedHashMap<>(memory.peak());
         if (phase("timers")) {
             runTimers(data);
         }
