@@ -51,7 +51,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("claims", "10000", "paced-claims", "3000",
                 "in-flight", "16", "timers", "20000", "intake-seconds", "15", "kafka-events", "50000",
-                "mongo-documents", "10000", "history", "100000",
+                "mongo-documents", "10000", "history", "100000", "warmup", "500",
                 "phases", "baselines,pipeline,history,intake,timers"));
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -129,6 +129,9 @@ public final class Bench {
         Map<String, Double> cpuPerClaim;
         try (ValidatorTool tool = ValidatorTool.start(platform, review -> review.getClaim().getName()
                 .startsWith(Pipeline.NAME_PREFIX) ? ReviewDecision.APPROVE : null)) {
+            // The JVMs compile their hot paths first, so the empty store's run is not also the coldest.
+            say("Warm-up: " + setting("warmup") + " claims");
+            pipeline.closedLoop(setting("warmup"), setting("in-flight"));
             say("Pipeline: " + setting("claims") + " claims, " + setting("in-flight") + " POSTs in flight");
             Map<String, Double> before = cpu.used();
             closed = pipeline.closedLoop(setting("claims"), setting("in-flight"));

@@ -25,6 +25,7 @@ import reactor.util.retry.Retry;
 public class Associations {
 
     private static final Logger log = LoggerFactory.getLogger(Associations.class);
+    private static final int SHARDS_AT_ONCE = 3;
 
     private final AssociationStore store;
     private final Reservations reservations;
@@ -81,12 +82,17 @@ public class Associations {
      */
     public Mono<Fired> fireDueTimers(Set<Integer> shards, int limit) {
         Instant now = now();
+        // Shards are fired a few at a time: one's write overlaps the next one's read and the events' publication.
         return Flux.fromIterable(new TreeSet<>(shards))
-                .concatMap(shard -> timers.due(shard, now, limit).collectList())
-                .concatWith(Mono.defer(() -> timers.overdue(now.minus(timerGrace), limit).collectList()))
-                .concatMap(due -> activate(due, now).map(activated -> new Fired(due.size(), activated,
-                        due.size() >= limit)))
+                .flatMap(shard -> timers.due(shard, now, limit).collectList()
+                        .flatMap(due -> fire(due, now, limit)), SHARDS_AT_ONCE)
+                .concatWith(Mono.defer(() -> timers.overdue(now.minus(timerGrace), limit).collectList()
+                        .flatMap(due -> fire(due, now, limit))))
                 .reduce(new Fired(0, 0, false), Fired::and);
+    }
+
+    private Mono<Fired> fire(List<AssociationRequest> due, Instant now, int limit) {
+        return activate(due, now).map(activated -> new Fired(due.size(), activated, due.size() >= limit));
     }
 
     /**

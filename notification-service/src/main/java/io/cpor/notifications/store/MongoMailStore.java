@@ -52,6 +52,13 @@ class MongoMailStore implements MailStore {
         return Outboxes.pendingIndex(MailDocument.class);
     }
 
+    /** The worker's look for due mail reads the due ones in order, as many as it takes. */
+    @Bean
+    static StoreIndex dueIndex() {
+        return new StoreIndex(MailDocument.class, new Index().on("status", Sort.Direction.ASC)
+                .on("nextAttemptAt", Sort.Direction.ASC).named("status_next_attempt"));
+    }
+
     @Override
     public Mono<Boolean> enqueue(OutgoingMail taken, Instant leaseUntil) {
         return mongo.insert(document(taken, leaseUntil)).thenReturn(true)

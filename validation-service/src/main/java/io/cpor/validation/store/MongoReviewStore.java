@@ -38,6 +38,13 @@ class MongoReviewStore implements ReviewStore {
         return new StoreIndex(ReviewDocument.class, new Index("status", Sort.Direction.ASC).named("status"));
     }
 
+    /** A queue of reviews (a status, oldest first) reads its page in order. */
+    @Bean
+    static StoreIndex queueIndex() {
+        return new StoreIndex(ReviewDocument.class, new Index().on("status", Sort.Direction.ASC)
+                .on("queuedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("status_queued"));
+    }
+
     /** The relay's sweep reads only the documents with events still to publish. */
     @Bean
     static StoreIndex outboxIndex() {
