@@ -2,6 +2,7 @@ package io.cpor.associations.store;
 
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.Timers;
+import io.cpor.support.mongo.Counts;
 import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.Date;
@@ -66,8 +67,9 @@ class MongoTimers implements Timers {
     @Override
     public Mono<Backlog> backlog(Instant now) {
         Query due = Query.query(Criteria.where(DUE_AT).lte(Date.from(now)));
-        return Mono.zip(mongo.count(Query.query(Criteria.where(DUE_AT).exists(true)), AssociationDocument.class),
-                        mongo.count(due, AssociationDocument.class),
+        Query waiting = Query.query(Criteria.where(DUE_AT).exists(true));
+        return Mono.zip(Counts.of(mongo, waiting, AssociationDocument.class),
+                        Counts.of(mongo, due, AssociationDocument.class),
                         mongo.find(Query.query(Criteria.where(DUE_AT).lte(Date.from(now)))
                                         .with(Sort.by(Sort.Order.asc(DUE_AT))).limit(1), AssociationDocument.class)
                                 .map(found -> Optional.ofNullable(found.declineBy())).next()

@@ -2,6 +2,7 @@ package io.cpor.claims.messaging;
 
 import io.cpor.claims.domain.Claims;
 import io.cpor.schemas.Topics;
+import io.cpor.support.kafka.AggregateLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -23,6 +24,8 @@ class ClaimUpdatesListener {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Claims claims;
+    /** A claim's events come on five topics: one consumer at a time applies them (see AggregateLocks). */
+    private final AggregateLocks locks = new AggregateLocks(64);
     private final Counter unknownClaims;
     private final Counter unfollowed;
 
@@ -45,7 +48,8 @@ class ClaimUpdatesListener {
             return;
         }
         ClaimFacts.Addressed fact = addressed.get();
-        if (claims.record(fact.claimId(), fact.fact()).blockOptional(STORE_TIMEOUT).isEmpty()) {
+        if (locks.with(fact.claimId(), () -> claims.record(fact.claimId(), fact.fact())
+                .blockOptional(STORE_TIMEOUT)).isEmpty()) {
             unknownClaims.increment();
             log.warn("{} from {} is about claim {}, which this service does not hold", fact.fact().getClass()
                     .getSimpleName(), record.topic(), fact.claimId());

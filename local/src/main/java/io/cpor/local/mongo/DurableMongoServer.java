@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -88,7 +90,8 @@ public final class DurableMongoServer implements AutoCloseable {
                 .open();
         store.setRetentionTime(0);
         dropIndexesOfTheOldKeyOrder(store);
-        MongoServer server = new MongoServer(new CommitBeforeReplyBackend(store));
+        ReadWriteLock pages = new ReentrantReadWriteLock(true);
+        MongoServer server = new MongoServer(new CommitBeforeReplyBackend(store, pages));
         server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mongo-compaction");
@@ -96,8 +99,16 @@ public final class DurableMongoServer implements AutoCloseable {
             return thread;
         });
         AtomicLong passes = new AtomicLong();
-        compaction.scheduleWithFixedDelay(() -> compact(store, passes.incrementAndGet()), 500, 500,
-                TimeUnit.MILLISECONDS);
+        compaction.scheduleWithFixedDelay(() -> {
+            // Compaction rewrites pages too: not while a command may be changing their documents.
+            pages.writeLock().lock();
+            try {
+                compact(store, passes.incrementAndGet());
+            }
+            finally {
+                pages.writeLock().unlock();
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
         String address = server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort();
         return new DurableMongoServer(server, compaction, "mongodb://" + address);
     }
@@ -162,14 +173,23 @@ public final class DurableMongoServer implements AutoCloseable {
     /** The H2 backend, committing the store after each command and before the reply goes out. */
     private static final class CommitBeforeReplyBackend extends H2Backend {
 
-        CommitBeforeReplyBackend(MVStore store) {
+        private final OpCounters counters = new OpCounters();
+        private final ReadWriteLock pages;
+
+        CommitBeforeReplyBackend(MVStore store, ReadWriteLock pages) {
             super(store);
+            this.pages = pages;
         }
 
-        private final OpCounters counters = new OpCounters();
-
+        /**
+         * Commands run side by side (sharing the lock); a commit, which serializes the changed pages, runs alone.
+         * mongo-java-server updates a stored document in place, so a commit serializing a page while another
+         * command updates one of its documents failed ({@code ConcurrentModificationException}) and left the store
+         * refusing every later commit. One commit covers every command that finished before it (group commit).
+         */
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+            pages.readLock().lock();
             try {
                 counters.count(databaseName, command, query);
                 if ("hello".equalsIgnoreCase(command)) {
@@ -181,8 +201,17 @@ public final class DurableMongoServer implements AutoCloseable {
                 return super.handleCommand(channel, databaseName, command, query);
             }
             finally {
+                pages.readLock().unlock();
                 if (getMvStore().hasUnsavedChanges()) {
-                    getMvStore().commit();
+                    pages.writeLock().lock();
+                    try {
+                        if (getMvStore().hasUnsavedChanges()) {
+                            getMvStore().commit();
+                        }
+                    }
+                    finally {
+                        pages.writeLock().unlock();
+                    }
                 }
             }
         }

@@ -333,6 +333,39 @@ class DurableMongoServerTests {
                 .collectList().block()).containsExactly("c4");
     }
 
+    @Test
+    void keepsCommittingWhileOtherCommandsUpdateDocumentsOfTheSamePages() throws Exception {
+        // Documents are updated in place; a commit serializing their pages meanwhile used to fail, and the store
+        // then refused every later commit.
+        MongoCollection<Document> busy = client.getDatabase("test").getCollection("busy");
+        MongoCollection<Document> other = client.getDatabase("test").getCollection("other");
+        List<Document> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            documents.add(new Document("_id", "b" + i).append("outbox", List.of()));
+        }
+        Mono.from(busy.insertMany(documents)).block();
+        int rounds = 150;
+        List<Mono<?>> work = new java.util.ArrayList<>();
+        for (int writer = 0; writer < 4; writer++) {
+            int w = writer;
+            work.add(Flux.range(0, rounds).concatMap(i -> Mono.from(busy.updateMany(new Document(),
+                    Updates.push("outbox", new Document("eventId", "e" + w + "-" + i))))).then());
+            work.add(Flux.range(0, rounds).concatMap(i -> Mono.from(other.insertOne(new Document("_id", w + "-" + i)
+                    .append("payload", "x".repeat(512))))).then());
+        }
+        Mono.when(work).block(java.time.Duration.ofMinutes(2));
+
+        assertThat(Mono.from(other.countDocuments()).block()).isEqualTo(4L * rounds);
+        assertThat(Mono.from(busy.find(new Document("_id", "b7")).first()).block().getList("outbox", Document.class))
+                .hasSize(4 * rounds);
+        client.close();
+        server.close();
+        server = DurableMongoServer.start("127.0.0.1", 0, data.resolve("test.mv.db"));
+        client = MongoClients.create(server.connectionString());
+        assertThat(Mono.from(client.getDatabase("test").getCollection("other").countDocuments()).block())
+                .as("everything acknowledged is there after a reopen").isEqualTo(4L * rounds);
+    }
+
     private long examined() {
         return serverStatus().getLong("cporDocumentsExamined");
     }

@@ -11,6 +11,7 @@ import io.cpor.notifications.store.MailDocument.EventDocument;
 import io.cpor.notifications.store.MailDocument.NoticeDocument;
 import io.cpor.notifications.store.MailDocument.RecipientDocument;
 import io.cpor.support.mongo.Outboxes;
+import io.cpor.support.mongo.Counts;
 import io.cpor.support.mongo.StoreIndex;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +101,7 @@ class MongoMailStore implements MailStore {
     @Override
     public Mono<Depth> depth() {
         Query queued = Query.query(Criteria.where("status").is(MailStatus.QUEUED.name()));
-        return mongo.count(queued, MailDocument.class)
+        return Counts.of(mongo, queued, MailDocument.class)
                 .zipWith(mongo.find(Query.query(Criteria.where("status").is(MailStatus.QUEUED.name()))
                                 .with(Sort.by(Sort.Order.asc("queuedAt"))).limit(1), MailDocument.class)
                         .map(MailDocument::queuedAt).next().map(Optional::of).defaultIfEmpty(Optional.empty()))

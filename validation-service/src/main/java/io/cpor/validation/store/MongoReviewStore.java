@@ -1,6 +1,7 @@
 package io.cpor.validation.store;
 
 import io.cpor.support.mongo.Outboxes;
+import io.cpor.support.mongo.Counts;
 import io.cpor.support.mongo.StoreIndex;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewStatus;
@@ -111,7 +112,7 @@ class MongoReviewStore implements ReviewStore {
     @Override
     public Mono<Backlog> backlog(ReviewStatus status) {
         Query inStatus = Query.query(Criteria.where("status").is(status.name()));
-        return mongo.count(inStatus, ReviewDocument.class)
+        return Counts.of(mongo, inStatus, ReviewDocument.class)
                 .zipWith(mongo.find(Query.query(Criteria.where("status").is(status.name()))
                                 .with(Sort.by(Sort.Order.asc("queuedAt"))).limit(1), ReviewDocument.class)
                         .map(ReviewDocument::queuedAt).next().map(java.util.Optional::of)
