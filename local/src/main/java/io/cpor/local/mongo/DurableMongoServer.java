@@ -22,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVMap;
@@ -90,7 +92,7 @@ public final class DurableMongoServer implements AutoCloseable {
                 .open();
         store.setRetentionTime(0);
         dropIndexesOfTheOldKeyOrder(store);
-        ReadWriteLock pages = new ReentrantReadWriteLock(true);
+        ReadWriteLock pages = new ReentrantReadWriteLock();
         MongoServer server = new MongoServer(new CommitBeforeReplyBackend(store, pages));
         server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -173,6 +175,12 @@ public final class DurableMongoServer implements AutoCloseable {
     /** The H2 backend, committing the store after each command and before the reply goes out. */
     private static final class CommitBeforeReplyBackend extends H2Backend {
 
+        /** Commands that change documents (every other one only reads). */
+        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify",
+                "findandmodify", "createIndexes", "dropIndexes", "drop", "dropDatabase", "create",
+                "renameCollection");
+        private static final Lock NO_LOCK = new NoLock();
+
         private final OpCounters counters = new OpCounters();
         private final ReadWriteLock pages;
 
@@ -182,14 +190,17 @@ public final class DurableMongoServer implements AutoCloseable {
         }
 
         /**
-         * Commands run side by side (sharing the lock); a commit, which serializes the changed pages, runs alone.
+         * Commands that write run side by side (sharing the lock); a commit, which serializes the changed pages,
+         * runs without them.
          * mongo-java-server updates a stored document in place, so a commit serializing a page while another
          * command updates one of its documents failed ({@code ConcurrentModificationException}) and left the store
          * refusing every later commit. One commit covers every command that finished before it (group commit).
          */
         @Override
         public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-            pages.readLock().lock();
+            // Reads change no document: they run whatever a commit does, so a long scan holds up no commit.
+            Lock changing = WRITES.contains(command) ? pages.readLock() : NO_LOCK;
+            changing.lock();
             try {
                 counters.count(databaseName, command, query);
                 if ("hello".equalsIgnoreCase(command)) {
@@ -201,7 +212,7 @@ public final class DurableMongoServer implements AutoCloseable {
                 return super.handleCommand(channel, databaseName, command, query);
             }
             finally {
-                pages.readLock().unlock();
+                changing.unlock();
                 if (getMvStore().hasUnsavedChanges()) {
                     pages.writeLock().lock();
                     try {
@@ -213,6 +224,37 @@ public final class DurableMongoServer implements AutoCloseable {
                         pages.writeLock().unlock();
                     }
                 }
+            }
+        }
+
+        /** A lock that is always free, for commands that only read. */
+        private static final class NoLock implements Lock {
+
+            @Override
+            public void lock() {
+            }
+
+            @Override
+            public void lockInterruptibly() {
+            }
+
+            @Override
+            public boolean tryLock() {
+                return true;
+            }
+
+            @Override
+            public boolean tryLock(long time, TimeUnit unit) {
+                return true;
+            }
+
+            @Override
+            public void unlock() {
+            }
+
+            @Override
+            public java.util.concurrent.locks.Condition newCondition() {
+                throw new UnsupportedOperationException();
             }
         }
 
