@@ -9,12 +9,19 @@ import reactor.core.publisher.Mono;
 /** Where reviews are kept: one document per claim, with its unpublished events inside it. */
 public interface ReviewStore {
 
-    /** Stores a new review (answering it, with its new events); empty if a review of the claim exists already. */
+    /**
+     * Stores a new review (answering it, with its new events); empty if a review of the claim exists already. A
+     * review not rejected holds its claim's workloads as open from this write on: {@link OpenClaims.Held} (and
+     * nothing stored) if another open claim holds any of them.
+     */
     Mono<Review> insert(Review review);
 
     Mono<Review> find(UUID claimId);
 
-    /** Stores a changed review if nobody changed it since it was read; empty if somebody did. */
+    /**
+     * Stores a changed review if nobody changed it since it was read; empty if somebody did. A review rejected or
+     * withdrawn by the change lets go of its open workloads in the same write.
+     */
     Mono<Review> update(Review changed);
 
     /** Reviews in a status, oldest in the queue first, after a position. */

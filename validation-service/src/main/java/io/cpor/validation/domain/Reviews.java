@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
@@ -23,6 +24,8 @@ public class Reviews {
 
     /** Overdue reviews are counted up to this many; more is reported as this many. */
     static final int MAX_OVERDUE_COUNTED = 10_000;
+    /** Another claim may take a workload between a refusal and the next try: a few tries settle it. */
+    private static final int HOLD_TRIES = 4;
 
     private final ReviewStore store;
     private final TenantDirectory directory;
@@ -53,10 +56,23 @@ public class Reviews {
      * A claim checked before is left as it is. An unreachable tenant directory fails the call (to be retried).
      */
     public Mono<Review> onSubmitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim) {
-        return store.find(claimId).switchIfEmpty(Mono.defer(() -> check(claimId, claim)
-                .map(results -> Review.checked(claimId, claim, eventId, submittedAt, results, now()))
-                .flatMap(review -> store.insert(review).switchIfEmpty(store.find(claimId)))
+        return store.find(claimId).switchIfEmpty(Mono.defer(() -> lookUp(claim)
+                .flatMap(found -> submitted(claimId, eventId, submittedAt, claim, found, List.of(), HOLD_TRIES))
                 .flatMap(this::afterChange)));
+    }
+
+    /**
+     * Stores the checked review, holding its workloads (usually nobody else holds any: one write). If another open
+     * claim holds some, the claim is checked again knowing which, and is rejected as a duplicate.
+     */
+    private Mono<Review> submitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim,
+            Found found, List<String> heldByOthers, int tries) {
+        Review review = Review.checked(claimId, claim, eventId, submittedAt, found.results(claim, heldByOthers),
+                now());
+        return store.insert(review).switchIfEmpty(Mono.defer(() -> store.find(claimId)))
+                .onErrorResume(OpenClaims.Held.class, held -> tries <= 1 ? Mono.error(held)
+                        : openClaims.heldByOthers(claimId, claim).flatMap(others -> submitted(claimId, eventId,
+                                submittedAt, claim, found, others, tries - 1)));
     }
 
     /**
@@ -75,7 +91,7 @@ public class Reviews {
                 return Mono.error(Review.refusedAmendment(claimId, eventId));
             }
             Mono<List<CheckResult>> results = review.status() == ReviewStatus.INFORMATION_REQUESTED
-                    ? openClaims.release(claimId).then(check(claimId, claim)) : Mono.just(review.state().checks());
+                    ? check(claimId, claim) : Mono.just(review.state().checks());
             return results.flatMap(checked -> change(claimId, current -> current.amended(eventId, at, claim, changes,
                     checked)));
         });
@@ -116,30 +132,55 @@ public class Reviews {
     }
 
     /**
-     * Every check of a claim; the claim's workloads are held as open (the duplicate check). The directories are asked
-     * first: one that cannot be reached fails the call (to be retried) before anything is held.
+     * Every check of a stored review's claim; the claim's workloads are held as open (the duplicate check). The
+     * directories are asked first: one that cannot be reached fails the call (to be retried) before anything is held.
      */
     private Mono<List<CheckResult>> check(UUID claimId, ClaimSnapshot claim) {
+        return lookUp(claim).flatMap(found -> openClaims.reserve(claimId, claim)
+                .map(held -> found.results(claim, held)));
+    }
+
+    /** What the directories say of a claim: its domain's tenant, its contact's, the partner's programs. */
+    private Mono<Found> lookUp(ClaimSnapshot claim) {
         String contactDomain = ClaimChecks.emailDomain(claim.customerContact().email());
         Mono<Optional<UUID>> contactTenant = contactDomain.isEmpty() ? Mono.just(Optional.empty())
                 : directory.tenantOf(contactDomain);
-        boolean checksSubscription = checks.checksSubscription(claim);
-        Mono<Optional<SubscriptionDirectory.Subscription>> subscription = checksSubscription
+        Mono<Optional<SubscriptionDirectory.Subscription>> subscription = checks.checksSubscription(claim)
                 ? subscriptions.subscription(claim.subscriptionId()) : Mono.just(Optional.empty());
         return Mono.zip(directory.tenantOf(claim.domain()), contactTenant, partners.programsOf(claim.partnerId()),
                         subscription)
-                .flatMap(found -> openClaims.reserve(claimId, claim).map(held -> {
-                    List<CheckResult> results = new ArrayList<>();
-                    results.add(ClaimChecks.tenant(claim, found.getT1()));
-                    results.add(ClaimChecks.contact(claim, found.getT2()));
-                    results.add(ClaimChecks.enrolment(claim, found.getT3()));
-                    results.addAll(checks.ofClaim(claim));
-                    if (checksSubscription) {
-                        results.addAll(ClaimChecks.subscription(claim, found.getT4()));
-                    }
-                    results.add(ClaimChecks.duplicates(held));
-                    return results;
-                }));
+                .map(found -> new Found(found.getT1(), found.getT2(), found.getT3(), found.getT4()));
+    }
+
+    /** The directories' answers about a claim, from which its checks follow. */
+    private final class Found {
+
+        private final Optional<UUID> tenant;
+        private final Optional<UUID> contactTenant;
+        private final Optional<Set<String>> programs;
+        private final Optional<SubscriptionDirectory.Subscription> subscription;
+
+        private Found(Optional<UUID> tenant, Optional<UUID> contactTenant, Optional<Set<String>> programs,
+                Optional<SubscriptionDirectory.Subscription> subscription) {
+            this.tenant = tenant;
+            this.contactTenant = contactTenant;
+            this.programs = programs;
+            this.subscription = subscription;
+        }
+
+        /** Every check of the claim, given the workloads other open claims hold. */
+        List<CheckResult> results(ClaimSnapshot claim, List<String> heldByOthers) {
+            List<CheckResult> results = new ArrayList<>();
+            results.add(ClaimChecks.tenant(claim, tenant));
+            results.add(ClaimChecks.contact(claim, contactTenant));
+            results.add(ClaimChecks.enrolment(claim, programs));
+            results.addAll(checks.ofClaim(claim));
+            if (checks.checksSubscription(claim)) {
+                results.addAll(ClaimChecks.subscription(claim, subscription));
+            }
+            results.add(ClaimChecks.duplicates(heldByOthers));
+            return results;
+        }
     }
 
     /**
@@ -165,9 +206,12 @@ public class Reviews {
         return change(claimId, review -> review.informationProvided(eventId, at, answer, documents));
     }
 
+    /** Out of review, and its workloads are free (an approved claim's too: it is no longer open). */
     public Mono<Review> onWithdrawn(UUID claimId, UUID eventId, Instant at) {
-        return change(claimId, review -> review.withdrawn(eventId, at)).then(openClaims.release(claimId))
-                .then(store.find(claimId));
+        return change(claimId, review -> review.withdrawn(eventId, at))
+                // Taken out of review, it let go in the same write.
+                .flatMap(review -> review.status() == ReviewStatus.WITHDRAWN ? Mono.just(review)
+                        : openClaims.release(claimId).thenReturn(review));
     }
 
     /** The customer declined or removed the association: the claim is no longer open. */
@@ -219,11 +263,10 @@ public class Reviews {
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
-    /** Publishes what the change emitted; a rejected claim is no longer open. */
+    /** Publishes what the change emitted (a rejected claim let go of its workloads in the same write). */
     private Mono<Review> afterChange(Review stored) {
         publisher.publishSoon(stored);
-        return stored.status() == ReviewStatus.REJECTED ? openClaims.release(stored.claimId()).thenReturn(stored)
-                : Mono.just(stored);
+        return Mono.just(stored);
     }
 
     private Instant now() {

@@ -3,6 +3,7 @@ package io.cpor.validation.store;
 import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.Counts;
 import io.cpor.support.mongo.StoreIndex;
+import io.cpor.validation.domain.OpenClaims;
 import io.cpor.validation.domain.Review;
 import io.cpor.validation.domain.ReviewStatus;
 import io.cpor.validation.domain.ReviewStore;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -54,8 +56,18 @@ class MongoReviewStore implements ReviewStore {
 
     @Override
     public Mono<Review> insert(Review review) {
-        return mongo.insert(ReviewDocuments.toDocument(review)).thenReturn(review)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
+        ReviewDocument stored = ReviewDocuments.toDocument(review);
+        Document document = new Document();
+        mongo.getConverter().write(stored, document);
+        List<String> keys = MongoOpenClaims.keysHeldAtInsert(stored);
+        if (!keys.isEmpty()) {
+            document.put(MongoOpenClaims.KEYS, keys);
+        }
+        return mongo.insert(document, ReviewDocument.COLLECTION).thenReturn(review)
+                // The claim's review is stored already (delivered twice), or another open claim holds a key.
+                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.exists(Query.query(Criteria
+                        .where("_id").is(stored.id())), ReviewDocument.class).flatMap(exists -> exists ? Mono.empty()
+                        : Mono.error(new OpenClaims.Held(duplicate))));
     }
 
     @Override
@@ -83,6 +95,9 @@ class MongoReviewStore implements ReviewStore {
                 .set("seenEventIds", d.seenEventIds())
                 .set("updatedAt", d.updatedAt())
                 .set("revision", revision + 1);
+        if (changed.status() == ReviewStatus.REJECTED || changed.status() == ReviewStatus.WITHDRAWN) {
+            MongoOpenClaims.released(update);
+        }
         if (!changed.newEvents().isEmpty()) {
             update.push("outbox").each(changed.newEvents().stream().map(ReviewDocuments::event).toArray());
         }

@@ -6,7 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A review as stored. */
-@Document("reviews")
+@Document(ReviewDocument.COLLECTION)
 record ReviewDocument(
         @Id String id,
         ClaimDocument claim,
@@ -26,6 +26,8 @@ record ReviewDocument(
         List<EventDocument> outbox,
         Instant updatedAt,
         long revision) {
+
+    static final String COLLECTION = "reviews";
 
     record ClaimDocument(String partnerId, String name, String tenantId, String domain, String locale,
             PersonDocument customerContact, PersonDocument partnerContact, String solutionArea, String program,
