@@ -9,8 +9,11 @@ import reactor.core.publisher.Mono;
 /** The association requests, one document each, with the events still to publish. */
 public interface AssociationStore {
 
-    /** Stores a new request; empty if one with its id exists (the approval was handled before). */
-    Mono<AssociationRequest> insert(AssociationRequest request);
+    /**
+     * Stores a new request holding these keys; empty if one with its id exists (the approval was handled before),
+     * {@link Reservations.Held} (and nothing stored) if another request holds any of the keys.
+     */
+    Mono<AssociationRequest> insert(AssociationRequest request, List<String> holding);
 
     Mono<AssociationRequest> find(UUID requestId);
 

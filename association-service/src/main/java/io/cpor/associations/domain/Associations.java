@@ -26,6 +26,8 @@ public class Associations {
 
     private static final Logger log = LoggerFactory.getLogger(Associations.class);
     private static final int SHARDS_AT_ONCE = 3;
+    /** Another request may take a key between a look and the store: a few tries settle it. */
+    private static final int OPEN_TRIES = 4;
 
     private final AssociationStore store;
     private final Reservations reservations;
@@ -163,45 +165,62 @@ public class Associations {
     private Mono<AssociationRequest> open(ApprovedClaim claim, UUID id) {
         Instant now = now();
         List<String> wanted = claim.workloads().stream().distinct().toList();
-        List<String> keys = wanted.stream().map(workload -> claim.holdingKey(workload, holds(claim))).distinct()
-                .toList();
-        // Usually nobody holds any of them: all in one write. Otherwise each on its own, with its holder's story.
-        return reservations.reserveAll(keys, id, claim.partnerId(), now)
-                .flatMapMany(all -> all ? Flux.fromIterable(wanted)
-                        .map(workload -> new WorkloadClaim(workload, WorkloadClaim.Outcome.RESERVED))
-                        : Flux.fromIterable(wanted).concatMap(workload -> reserve(claim, id, workload, now, 2)))
-                .collectList()
-                .flatMap(workloads -> {
-                    DeclineLinks.Link link = links.newLink();
-                    AssociationRequest opened = AssociationRequest.opened(claim, workloads, link.tokenHash(),
-                            link.url(), now, now.plus(linkLifetime));
-                    // A concurrent delivery of the same approval may have stored it first: that one stands.
-                    return store.insert(opened).switchIfEmpty(store.find(id));
-                })
+        // Usually nobody holds any of them: the request is stored holding them all, in one write.
+        return opened(claim, wanted.stream().map(workload -> new WorkloadClaim(workload,
+                        WorkloadClaim.Outcome.RESERVED)).toList(), id, now)
+                .onErrorResume(Reservations.Held.class, held -> openAgainstHolders(claim, id, wanted, now,
+                        OPEN_TRIES))
                 .doOnNext(publisher::publishSoon);
     }
 
     /**
-     * Reserves the workload's key for the request. Held by another partner's request that holds it (reserved,
-     * waiting on the customer, active or itself contested), it is contested: Microsoft arbitrates. A reservation whose
-     * request no longer holds it (a crash came between the request's step and the release), or whose request was never
-     * stored (a crash right after reserving) and is old enough that it never will be, is stale and taken over.
+     * Another request holds some of them: each workload is looked at on its own, with its holder's story, and the
+     * request is stored holding those found free. Should another take one of them first, it looks again.
      */
-    private Mono<WorkloadClaim> reserve(ApprovedClaim claim, UUID id, String workload, Instant now, int tries) {
+    private Mono<AssociationRequest> openAgainstHolders(ApprovedClaim claim, UUID id, List<String> wanted,
+            Instant now, int tries) {
+        return Flux.fromIterable(wanted).concatMap(workload -> reserve(claim, id, workload, now, 2, false))
+                .collectList()
+                .flatMap(workloads -> opened(claim, workloads, id, now))
+                .onErrorResume(Reservations.Held.class, held -> tries <= 1 ? Mono.error(held)
+                        : openAgainstHolders(claim, id, wanted, now, tries - 1));
+    }
+
+    /** Stores the request opened with these outcomes, holding the keys of the workloads it reserved. */
+    private Mono<AssociationRequest> opened(ApprovedClaim claim, List<WorkloadClaim> workloads, UUID id,
+            Instant now) {
+        DeclineLinks.Link link = links.newLink();
+        AssociationRequest opened = AssociationRequest.opened(claim, workloads, link.tokenHash(), link.url(), now,
+                now.plus(linkLifetime));
+        List<String> keys = workloads.stream().filter(WorkloadClaim::reserved)
+                .map(workload -> claim.holdingKey(workload.workload(), holds(claim))).distinct().toList();
+        // A concurrent delivery of the same approval may have stored it first: that one stands.
+        return store.insert(opened, keys).switchIfEmpty(Mono.defer(() -> store.find(id)));
+    }
+
+    /**
+     * Reserves the workload's key for the request: a stored request takes it at once, one being opened only looks
+     * (it holds what it found free once stored). Held by another partner's request that holds it (reserved, waiting
+     * on the customer, active or itself contested), it is contested: Microsoft arbitrates. A key whose request no
+     * longer holds it (a crash came between the request's step and the release) is stale and taken over.
+     */
+    private Mono<WorkloadClaim> reserve(ApprovedClaim claim, UUID id, String workload, Instant now, int tries,
+            boolean stored) {
         String key = claim.holdingKey(workload, holds(claim));
-        return reservations.reserve(key, id, claim.partnerId(), now).flatMap(holder -> {
+        Mono<Reservations.Holder> taken = stored ? reservations.reserve(key, id)
+                : reservations.holder(key).defaultIfEmpty(new Reservations.Holder(id, claim.partnerId()));
+        return taken.flatMap(holder -> {
             if (holder.requestId().equals(id)) {
                 return Mono.just(new WorkloadClaim(workload, WorkloadClaim.Outcome.RESERVED));
             }
             return store.find(holder.requestId()).map(java.util.Optional::of)
                     .defaultIfEmpty(java.util.Optional.empty()).flatMap(found -> {
-                        boolean stale = found.map(request -> !request.status().holdsWorkloads())
-                                .orElse(holder.since().isBefore(now.minus(timerGrace.multipliedBy(10))));
+                        boolean stale = found.map(request -> !request.status().holdsWorkloads()).orElse(true);
                         if (stale && tries > 0) {
-                            return reservations.takeOver(key, holder, id, claim.partnerId(), now)
+                            return takeOver(key, holder, id, stored)
                                     .flatMap(took -> took ? Mono.just(new WorkloadClaim(workload,
                                             WorkloadClaim.Outcome.RESERVED))
-                                            : reserve(claim, id, workload, now, tries - 1));
+                                            : reserve(claim, id, workload, now, tries - 1, stored));
                         }
                         if (holder.partnerId().equals(claim.partnerId())) {
                             return Mono.just(new WorkloadClaim(workload, WorkloadClaim.Outcome.ALREADY_ASSOCIATED));
@@ -212,6 +231,12 @@ public class Associations {
                                 .orElse(new WorkloadClaim(workload, WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER)));
                     });
         });
+    }
+
+    /** Takes a key from its holder; a stored request holds it then, one being opened once stored. */
+    private Mono<Boolean> takeOver(String key, Reservations.Holder holder, UUID id, boolean stored) {
+        return reservations.letGo(key, holder).flatMap(let -> !let || !stored ? Mono.just(let)
+                : reservations.reserve(key, id).map(now -> now.requestId().equals(id)));
     }
 
     /**
@@ -258,7 +283,7 @@ public class Associations {
 
     /** The holder keeps the workload, unless it no longer holds it: then the claimant reserves it. */
     private Mono<WorkloadClaim.Outcome> keep(AssociationRequest request, WorkloadClaim contested, Instant now) {
-        return reserve(request.state().claim(), request.requestId(), contested.workload(), now, 2)
+        return reserve(request.state().claim(), request.requestId(), contested.workload(), now, 2, true)
                 .map(result -> result.reserved() ? WorkloadClaim.Outcome.RESERVED
                         : WorkloadClaim.Outcome.HELD_BY_ANOTHER_PARTNER);
     }
@@ -276,8 +301,8 @@ public class Associations {
                     return change(held.requestId(), current -> current.superseded(decisionEventId, lost, now));
                 })
                 .then();
-        Reservations.Holder current = new Reservations.Holder(holder.requestId(), holder.partnerId(), now);
-        return supersede.then(reservations.takeOver(key, current, request.requestId(), claim.partnerId(), now))
+        Reservations.Holder current = new Reservations.Holder(holder.requestId(), holder.partnerId());
+        return supersede.then(takeOver(key, current, request.requestId(), true))
                 .flatMap(took -> took ? Mono.just(WorkloadClaim.Outcome.RESERVED)
                         : keep(request, contested, now));
     }

@@ -6,7 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An association request as stored, with its events not yet published ({@code outbox}). */
-@Document("associations")
+@Document(AssociationDocument.COLLECTION)
 record AssociationDocument(
         @Id String id,
         String claimId,
@@ -39,6 +39,8 @@ record AssociationDocument(
         List<EventDocument> outbox,
         Instant updatedAt,
         long revision) {
+
+    static final String COLLECTION = "associations";
 
     record ContactDocument(String name, String email) {
     }

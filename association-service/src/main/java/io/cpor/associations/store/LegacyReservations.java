@@ -1,28 +1,26 @@
 package io.cpor.associations.store;
 
-import java.time.Duration;
-import org.bson.Document;
+import io.cpor.associations.domain.AssociationStatus;
+import io.cpor.support.mongo.LegacyKeys;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
- * A store written before requests kept their keys together has a {@code reservations} collection, one document per
- * key: at startup its keys move to their requests' holdings, and it goes. A store without it is not read at all.
+ * Stores written before requests held their own keys kept them apart: in {@code reservations}, one document per
+ * key naming its request, or later in {@code holdings}, one document per request listing its keys. At startup the
+ * keys move into their requests (one that holds no workloads any more takes none) and those collections go.
  */
 @Component
 class LegacyReservations implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyReservations.class);
-    private static final String LEGACY = "reservations";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -32,19 +30,19 @@ class LegacyReservations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!Boolean.TRUE.equals(mongo.collectionExists(LEGACY).block(Duration.ofMinutes(1)))) {
-            return;
+        Criteria holding = Criteria.where("status").in(Arrays.stream(AssociationStatus.values())
+                .filter(AssociationStatus::holdsWorkloads).map(Enum::name).toList());
+        report("reservations", LegacyKeys.move(mongo, "reservations", key -> new LegacyKeys.Held(
+                key.getString("requestId"), List.of(key.getString("_id"))), AssociationDocument.COLLECTION,
+                MongoReservations.KEYS, holding));
+        report("holdings", LegacyKeys.move(mongo, "holdings", request -> new LegacyKeys.Held(
+                request.getString("_id"), request.getList("keys", String.class)), AssociationDocument.COLLECTION,
+                MongoReservations.KEYS, holding));
+    }
+
+    private static void report(String legacy, long moved) {
+        if (moved >= 0) {
+            log.info("Requests hold their own keys now: {} keys moved from {}, which is gone", moved, legacy);
         }
-        Long moved = mongo.findAll(Document.class, LEGACY)
-                .concatMap(key -> mongo.upsert(Query.query(Criteria.where("_id").is(key.getString("requestId"))),
-                                new Update().addToSet("keys", key.getString("_id"))
-                                        .setOnInsert("partnerId", key.getString("partnerId"))
-                                        .setOnInsert("since", key.get("since")), MongoReservations.COLLECTION)
-                        // Held already by a request approved since this service started: that one holds it.
-                        .onErrorResume(DuplicateKeyException.class, held -> Mono.empty()))
-                .count()
-                .block(Duration.ofMinutes(10));
-        mongo.dropCollection(LEGACY).block(Duration.ofMinutes(1));
-        log.info("Requests keep their keys together now: {} keys moved, the reservations collection is gone", moved);
     }
 }

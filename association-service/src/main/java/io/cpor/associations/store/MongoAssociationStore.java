@@ -3,6 +3,7 @@ package io.cpor.associations.store;
 import io.cpor.associations.domain.AssociationRequest;
 import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.AssociationStore;
+import io.cpor.associations.domain.Reservations;
 import io.cpor.associations.domain.TimerShards;
 import io.cpor.support.mongo.ListQuery;
 import io.cpor.support.mongo.Outboxes;
@@ -69,9 +70,19 @@ class MongoAssociationStore implements AssociationStore {
     }
 
     @Override
-    public Mono<AssociationRequest> insert(AssociationRequest request) {
-        return mongo.insert(AssociationDocuments.toDocument(request)).map(AssociationDocuments::toRequest)
-                .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.empty());
+    public Mono<AssociationRequest> insert(AssociationRequest request, List<String> holding) {
+        AssociationDocument stored = AssociationDocuments.toDocument(request);
+        Document document = new Document();
+        mongo.getConverter().write(stored, document);
+        if (!holding.isEmpty()) {
+            document.put(MongoReservations.KEYS, holding);
+        }
+        return mongo.insert(document, AssociationDocument.COLLECTION).thenReturn(stored)
+                .map(AssociationDocuments::toRequest)
+                // Stored already (the approval delivered twice), or another request holds one of the keys.
+                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.exists(Query.query(Criteria
+                                .where("_id").is(request.requestId().toString())), AssociationDocument.class)
+                        .flatMap(exists -> exists ? Mono.empty() : Mono.error(new Reservations.Held(duplicate))));
     }
 
     @Override

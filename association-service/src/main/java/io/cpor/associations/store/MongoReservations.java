@@ -2,16 +2,14 @@ package io.cpor.associations.store;
 
 import io.cpor.associations.domain.Reservations;
 import io.cpor.support.mongo.StoreIndex;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,15 +17,14 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link Reservations} on MongoDB: collection {@code holdings}, one document per request listing the keys (workloads,
- * subscriptions) it holds. A unique index over the keys makes the database refuse a second holder of any of them; a
- * request's keys are reserved together in one write.
+ * {@link Reservations} in the requests themselves: a request lists the keys (workloads, subscriptions) it holds in
+ * {@value #KEYS}, and a unique index over them makes the database refuse a second holder of any of them. A request
+ * holding nothing has no such field (the index is sparse).
  */
 @Repository
 class MongoReservations implements Reservations {
 
-    static final String COLLECTION = "holdings";
-    private static final String KEYS = "keys";
+    static final String KEYS = "heldKeys";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,37 +35,32 @@ class MongoReservations implements Reservations {
     /** A key has one holder at most. */
     @Bean
     static StoreIndex heldKeysIndex() {
-        return new StoreIndex(Holding.class, new Index(KEYS, Sort.Direction.ASC).named("held_keys").unique());
+        return new StoreIndex(AssociationDocument.class, new Index(KEYS, Sort.Direction.ASC).named("held_keys")
+                .unique().sparse());
     }
 
     @Override
-    public Mono<Holder> reserve(String key, UUID requestId, String partnerId, Instant at) {
-        return hold(List.of(key), requestId, partnerId, at).thenReturn(new Holder(requestId, partnerId, at))
+    public Mono<Holder> holder(String key) {
+        Query held = Query.query(Criteria.where(KEYS).is(key));
+        held.fields().include("_id").include("partnerId");
+        return mongo.findOne(held, Document.class, AssociationDocument.COLLECTION)
+                .map(found -> new Holder(UUID.fromString(found.getString("_id")), found.getString("partnerId")));
+    }
+
+    @Override
+    public Mono<Holder> reserve(String key, UUID requestId) {
+        return mongo.updateFirst(byRequest(requestId), new Update().addToSet(KEYS, key), AssociationDocument.class)
+                .flatMap(result -> holder(key))
                 .onErrorResume(DuplicateKeyException.class, taken -> holder(key)
-                        .switchIfEmpty(Mono.defer(() -> reserve(key, requestId, partnerId, at))));
+                        .switchIfEmpty(Mono.defer(() -> reserve(key, requestId))));
     }
 
     @Override
-    public Mono<Boolean> reserveAll(List<String> keys, UUID requestId, String partnerId, Instant at) {
-        if (keys.isEmpty()) {
-            return Mono.just(true);
-        }
-        return hold(keys, requestId, partnerId, at).thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, taken -> Mono.just(false));
-    }
-
-    /** Adds the keys to the request's holding (made on its first key), or refuses them all if any is held. */
-    private Mono<?> hold(List<String> keys, UUID requestId, String partnerId, Instant at) {
-        return mongo.upsert(byRequest(requestId), new Update().addToSet(KEYS).each(keys.toArray())
-                .setOnInsert("partnerId", partnerId).setOnInsert("since", at), Holding.class);
-    }
-
-    @Override
-    public Mono<Boolean> takeOver(String key, Holder stale, UUID requestId, String partnerId, Instant at) {
+    public Mono<Boolean> letGo(String key, Holder stale) {
         Query held = Query.query(Criteria.where("_id").is(stale.requestId().toString()).and(KEYS).is(key));
-        return mongo.updateFirst(held, new Update().pull(KEYS, key), Holding.class)
-                .flatMap(result -> result.getModifiedCount() == 0 ? Mono.just(false)
-                        : reserve(key, requestId, partnerId, at).map(holder -> holder.requestId().equals(requestId)));
+        return mongo.updateFirst(held, new Update().pull(KEYS, key), AssociationDocument.class)
+                .flatMap(result -> result.getModifiedCount() == 1 ? emptied(stale.requestId()).thenReturn(true)
+                        : Mono.just(false));
     }
 
     @Override
@@ -76,21 +68,18 @@ class MongoReservations implements Reservations {
         if (keys.isEmpty()) {
             return Mono.empty();
         }
-        return mongo.updateFirst(byRequest(requestId), new Update().pullAll(KEYS, keys.toArray()), Holding.class)
-                .then();
+        return mongo.updateFirst(byRequest(requestId).addCriteria(Criteria.where(KEYS).in(keys)),
+                        new Update().pullAll(KEYS, keys.toArray()), AssociationDocument.class)
+                .flatMap(result -> result.getModifiedCount() == 1 ? emptied(requestId) : Mono.empty());
     }
 
-    private Mono<Holder> holder(String key) {
-        return mongo.findOne(Query.query(Criteria.where(KEYS).is(key)), Holding.class)
-                .map(found -> new Holder(UUID.fromString(found.requestId()), found.partnerId(), found.since()));
+    /** A request left holding nothing loses the field: an empty list would be a key of its own to the index. */
+    private Mono<Void> emptied(UUID requestId) {
+        return mongo.updateFirst(byRequest(requestId).addCriteria(Criteria.where(KEYS).size(0)),
+                new Update().unset(KEYS), AssociationDocument.class).then();
     }
 
     private static Query byRequest(UUID requestId) {
         return Query.query(Criteria.where("_id").is(requestId.toString()));
-    }
-
-    /** The keys a request holds, its partner, and since when it holds any. */
-    @Document(COLLECTION)
-    record Holding(@Id String requestId, String partnerId, Instant since, List<String> keys) {
     }
 }
