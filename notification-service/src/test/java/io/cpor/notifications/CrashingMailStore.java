@@ -36,6 +36,14 @@ public final class CrashingMailStore implements MailStore {
     }
 
     @Override
+    public Mono<Void> recordSent(List<OutgoingMail> sent) {
+        if (crashAfterNextSend.compareAndSet(true, false)) {
+            return Mono.error(new IllegalStateException("simulated crash between the send and its record"));
+        }
+        return store.recordSent(sent);
+    }
+
+    @Override
     public Mono<Boolean> enqueue(OutgoingMail taken, Instant leaseUntil) {
         return store.enqueue(taken, leaseUntil);
     }

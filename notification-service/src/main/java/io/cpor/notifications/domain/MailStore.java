@@ -25,6 +25,12 @@ public interface MailStore {
     /** Stores the outcome of an attempt (sent, to retry, failed). */
     Mono<OutgoingMail> record(OutgoingMail attempted);
 
+    /**
+     * Stores that these mails, sent together and publishing nothing, were sent: in one write, whatever their
+     * number. A mail recorded sent meanwhile (by a worker that took it after this one's lease) stays as it is.
+     */
+    Mono<Void> recordSent(List<OutgoingMail> sent);
+
     /** Queued mails: how many, and since when the oldest waits (null if none). */
     Mono<Depth> depth();
 

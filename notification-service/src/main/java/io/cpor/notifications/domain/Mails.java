@@ -115,14 +115,25 @@ public class Mails {
             }
         }
         List<MailDeliveryException> outcomes = sender.sendAll(rendered);
+        List<OutgoingMail> sentQuietly = new ArrayList<>();
         for (int i = 0; i < renderable.size(); i++) {
             OutgoingMail mail = renderable.get(i);
-            if (outcomes.get(i) == null) {
-                sent(mail, sentAt);
+            if (outcomes.get(i) != null) {
+                failed(mail, outcomes.get(i), sentAt);
+                continue;
+            }
+            OutgoingMail sent = mail.sent(sentAt, declineBy(mail, sentAt));
+            if (sent.pendingEvents().isEmpty()) {
+                sentQuietly.add(sent);
             }
             else {
-                failed(mail, outcomes.get(i), sentAt);
+                sent(mail, sent);
             }
+        }
+        if (!sentQuietly.isEmpty()) {
+            // Between the server's acceptance and this record a crash would resend them, with the same Message-ID.
+            store.recordSent(sentQuietly).block(TIMEOUT);
+            sentQuietly.forEach(mail -> observer.accept(mail, MailOutcome.SENT));
         }
         return due.size();
     }
@@ -153,9 +164,10 @@ public class Mails {
         return mail.forCustomer() ? deadline.declineBy(sentAt) : null;
     }
 
-    private void sent(OutgoingMail mail, Instant sentAt) {
+    /** A sent mail whose record publishes an event: stored on its own, with the event. */
+    private void sent(OutgoingMail mail, OutgoingMail sent) {
         // Between the server's acceptance and this record a crash would resend the mail, with the same Message-ID.
-        OutgoingMail recorded = store.record(mail.sent(sentAt, declineBy(mail, sentAt))).block(TIMEOUT);
+        OutgoingMail recorded = store.record(sent).block(TIMEOUT);
         if (recorded != null) {
             publisher.publishSoon(recorded);
         }

@@ -99,6 +99,21 @@ class MongoMailStore implements MailStore {
     }
 
     @Override
+    public Mono<Void> recordSent(List<OutgoingMail> sent) {
+        if (sent.isEmpty()) {
+            return Mono.empty();
+        }
+        // One statement for all: what it sets is the same for each, as they were sent together.
+        Instant sentAt = sent.get(0).sentAt();
+        Query unrecorded = Query.query(Criteria.where("_id").in(sent.stream().map(mail -> mail.id().toString())
+                .toList()).and("status").ne(MailStatus.SENT.name()));
+        Update update = new Update().set("status", MailStatus.SENT.name()).set("nextAttemptAt", null)
+                .set("leaseUntil", null).set("lastError", null).set("sentAt", sentAt).set("declineBy", null)
+                .unset("model." + OutgoingMail.DECLINE_URL).inc("revision", 1);
+        return mongo.updateMulti(unrecorded, update, MailDocument.class).then();
+    }
+
+    @Override
     public Mono<Depth> depth() {
         Query queued = Query.query(Criteria.where("status").is(MailStatus.QUEUED.name()));
         return Counts.of(mongo, queued, MailDocument.class)

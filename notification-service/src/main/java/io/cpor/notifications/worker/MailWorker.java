@@ -21,12 +21,14 @@ class MailWorker implements SmartLifecycle {
     private final Mails mails;
     private final int batchSize;
     private final Duration interval;
+    private final Duration linger;
     private volatile Thread thread;
 
     MailWorker(Mails mails, NotificationProperties properties) {
         this.mails = mails;
         this.batchSize = properties.batchSize();
         this.interval = properties.sendInterval();
+        this.linger = properties.batchLinger();
     }
 
     @Override
@@ -60,8 +62,13 @@ class MailWorker implements SmartLifecycle {
     private void run() {
         while (thread == Thread.currentThread()) {
             try {
-                if (mails.sendDue(batchSize) < batchSize) {
+                int sent = mails.sendDue(batchSize);
+                if (sent == 0) {
                     mails.awaitQueued(interval);
+                }
+                else if (sent < batchSize && !linger.isZero()) {
+                    // Busy: more is coming, and a batch's outcomes are stored together.
+                    Thread.sleep(linger.toMillis());
                 }
             }
             catch (InterruptedException e) {

@@ -204,6 +204,13 @@ class MailsTests {
         }
 
         @Override
+        public Mono<Void> recordSent(List<OutgoingMail> sent) {
+            sent.forEach(mail -> mails.compute(mail.id(), (id, stored) -> stored != null
+                    && stored.status() == MailStatus.SENT ? stored : mail));
+            return Mono.empty();
+        }
+
+        @Override
         public Mono<Depth> depth() {
             return Mono.just(new Depth(mails.values().stream().filter(m -> m.status() == MailStatus.QUEUED).count(),
                     null));

@@ -71,6 +71,41 @@ class DeliveryIntegrationTests extends NotificationServiceTest {
         assertThat(notified).singleElement().extracting(CustomerNotified::getMessageId).isEqualTo(expected);
     }
 
+    @Test
+    void partnerMailsSentTogetherAreRecordedTogetherAndGoOutOnce() {
+        SMTP.cut();
+        List<String> partners = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String partner = Events.address("partner");
+            partners.add(partner);
+            var activated = Events.activated(partner, "Batch " + i);
+            topics().send(Topics.ASSOCIATIONS_EVENTS, activated.getTenantId().toString(), activated);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> queued() >= 5);
+
+        SMTP.restore();
+
+        assertThat(partners).allSatisfy(partner -> assertThat(awaitMails(partner, 1)).hasSize(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> queued() == 0);
+        // Unrecorded, each would be taken again once its lease (3 s here) ends, and sent again.
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).until(() -> partners.stream()
+                .allMatch(partner -> mails(partner).size() == 1));
+    }
+
+    @Test
+    void aCrashBeforePartnerMailsAreRecordedResendsThemWithTheSameMessageId() {
+        String partner = Events.address("partner");
+        var activated = Events.activated(partner, "Crash");
+        store.crashAfterNextSend();
+
+        topics().send(Topics.ASSOCIATIONS_EVENTS, activated.getTenantId().toString(), activated);
+
+        List<Mailbox.Mail> mails = awaitMails(partner, 2);
+        assertThat(mails).extracting(Mailbox.Mail::messageId).doesNotContainNull().containsOnly(mails.get(0)
+                .messageId());
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).until(() -> mails(partner).size() == 2);
+    }
+
     private long queued() {
         return health().path("components").path("mailQueue").path("details").path("queued").asLong(-1);
     }
