@@ -216,6 +216,9 @@ public final class Bench {
             run(cpor, data, "stop", service);
         }
         Intake.Load trivialAlone = Intake.get(liveness, connections, seconds);
+        row(String.format("Intake baseline, downstream stopped: GET /actuator/health/liveness (%d connections)",
+                connections), String.format("%.0f req/s, p99 %.1f ms", trivialAlone.perSecond(),
+                trivialAlone.p99Millis()));
         Intake.Load alone = Intake.post(claimsUrl, tokens, connections, seconds, 600);
         row(String.format("Intake: POST /api/v1/claims, distinct claims, downstream stopped (%d connections)",
                 connections), intake(alone));
