@@ -63,6 +63,16 @@ class MongoAssociationStore implements AssociationStore {
                 .named("partner_id"));
     }
 
+    /**
+     * The requests contesting a holder are found through the holder's id: a request that lets go of its workloads
+     * reads those waiting on it, not every request ever stored.
+     */
+    @Bean
+    static StoreIndex contestedHolderIndex() {
+        return new StoreIndex(AssociationDocument.class, new Index("workloads.holderRequestId", Sort.Direction.ASC)
+                .named("contested_holder").sparse());
+    }
+
     /** The relay's sweep reads only the documents with events still to publish. */
     @Bean
     static StoreIndex outboxIndex() {
