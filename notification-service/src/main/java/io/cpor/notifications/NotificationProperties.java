@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NotificationProperties(@DefaultValue("5") int declineBusinessDays, Duration declineWindow,
         @DefaultValue("noreply@cpor.example") String fromAddress, @DefaultValue("CPOR Partner of Record") String fromName,
         @DefaultValue("PT0.5S") Duration sendInterval, @DefaultValue("50") int batchSize,
-        @DefaultValue("PT0.1S") Duration batchLinger, @DefaultValue("PT1M") Duration lease, @DefaultValue("PT5M") Duration maxRetryDelay,
+        @DefaultValue("PT0.1S") Duration batchLinger, @DefaultValue("PT1M") Duration lease,
+        @DefaultValue("PT5M") Duration maxRetryDelay,
         @DefaultValue("http://localhost:8084") String declineBaseUrl, @DefaultValue("60") int partnerMailLimit,
         @DefaultValue("PT1H") Duration partnerMailPeriod) {
 

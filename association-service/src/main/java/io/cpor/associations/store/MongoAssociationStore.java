@@ -5,6 +5,7 @@ import io.cpor.associations.domain.AssociationStatus;
 import io.cpor.associations.domain.AssociationStore;
 import io.cpor.associations.domain.Reservations;
 import io.cpor.associations.domain.TimerShards;
+import io.cpor.support.mongo.HeldKeys;
 import io.cpor.support.mongo.ListQuery;
 import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.StoreIndex;
@@ -82,17 +83,9 @@ class MongoAssociationStore implements AssociationStore {
     @Override
     public Mono<AssociationRequest> insert(AssociationRequest request, List<String> holding) {
         AssociationDocument stored = AssociationDocuments.toDocument(request);
-        Document document = new Document();
-        mongo.getConverter().write(stored, document);
-        if (!holding.isEmpty()) {
-            document.put(MongoReservations.KEYS, holding);
-        }
-        return mongo.insert(document, AssociationDocument.COLLECTION).thenReturn(stored)
-                .map(AssociationDocuments::toRequest)
-                // Stored already (the approval delivered twice), or another request holds one of the keys.
-                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.exists(Query.query(Criteria
-                                .where("_id").is(request.requestId().toString())), AssociationDocument.class)
-                        .flatMap(exists -> exists ? Mono.empty() : Mono.error(new Reservations.Held(duplicate))));
+        return HeldKeys.insertHolding(mongo, stored, stored.id(), MongoReservations.KEYS, holding)
+                .onErrorMap(DuplicateKeyException.class, Reservations.Held::new)
+                .filter(inserted -> inserted).map(inserted -> AssociationDocuments.toRequest(stored));
     }
 
     @Override

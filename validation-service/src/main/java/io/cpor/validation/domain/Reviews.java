@@ -58,7 +58,7 @@ public class Reviews {
     public Mono<Review> onSubmitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim) {
         return store.find(claimId).switchIfEmpty(Mono.defer(() -> lookUp(claim)
                 .flatMap(found -> submitted(claimId, eventId, submittedAt, claim, found, List.of(), HOLD_TRIES))
-                .flatMap(this::afterChange)));
+                .doOnNext(publisher::publishSoon)));
     }
 
     /**
@@ -67,8 +67,8 @@ public class Reviews {
      */
     private Mono<Review> submitted(UUID claimId, UUID eventId, Instant submittedAt, ClaimSnapshot claim,
             Found found, List<String> heldByOthers, int tries) {
-        Review review = Review.checked(claimId, claim, eventId, submittedAt, found.results(claim, heldByOthers),
-                now());
+        Review review = Review.checked(claimId, claim, eventId, submittedAt,
+                found.results(checks, claim, heldByOthers), now());
         return store.insert(review).switchIfEmpty(Mono.defer(() -> store.find(claimId)))
                 .onErrorResume(OpenClaims.Held.class, held -> tries <= 1 ? Mono.error(held)
                         : openClaims.heldByOthers(claimId, claim).flatMap(others -> submitted(claimId, eventId,
@@ -137,7 +137,7 @@ public class Reviews {
      */
     private Mono<List<CheckResult>> check(UUID claimId, ClaimSnapshot claim) {
         return lookUp(claim).flatMap(found -> openClaims.reserve(claimId, claim)
-                .map(held -> found.results(claim, held)));
+                .map(held -> found.results(checks, claim, held)));
     }
 
     /** What the directories say of a claim: its domain's tenant, its contact's, the partner's programs. */
@@ -153,23 +153,11 @@ public class Reviews {
     }
 
     /** The directories' answers about a claim, from which its checks follow. */
-    private final class Found {
-
-        private final Optional<UUID> tenant;
-        private final Optional<UUID> contactTenant;
-        private final Optional<Set<String>> programs;
-        private final Optional<SubscriptionDirectory.Subscription> subscription;
-
-        private Found(Optional<UUID> tenant, Optional<UUID> contactTenant, Optional<Set<String>> programs,
-                Optional<SubscriptionDirectory.Subscription> subscription) {
-            this.tenant = tenant;
-            this.contactTenant = contactTenant;
-            this.programs = programs;
-            this.subscription = subscription;
-        }
+    private record Found(Optional<UUID> tenant, Optional<UUID> contactTenant, Optional<Set<String>> programs,
+            Optional<SubscriptionDirectory.Subscription> subscription) {
 
         /** Every check of the claim, given the workloads other open claims hold. */
-        List<CheckResult> results(ClaimSnapshot claim, List<String> heldByOthers) {
+        List<CheckResult> results(ClaimChecks checks, ClaimSnapshot claim, List<String> heldByOthers) {
             List<CheckResult> results = new ArrayList<>();
             results.add(ClaimChecks.tenant(claim, tenant));
             results.add(ClaimChecks.contact(claim, contactTenant));
@@ -256,17 +244,11 @@ public class Reviews {
                     Review changed = step.apply(review);
                     return changed == review ? Mono.just(review)
                             : store.update(changed).switchIfEmpty(Mono.error(ConcurrentChange::new))
-                                    .flatMap(this::afterChange);
+                                    .doOnNext(publisher::publishSoon);
                 })
                 .retryWhen(Retry.backoff(20, Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(100))
                         .filter(ConcurrentChange.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
-    }
-
-    /** Publishes what the change emitted (a rejected claim let go of its workloads in the same write). */
-    private Mono<Review> afterChange(Review stored) {
-        publisher.publishSoon(stored);
-        return Mono.just(stored);
     }
 
     private Instant now() {

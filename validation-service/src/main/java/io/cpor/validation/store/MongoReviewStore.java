@@ -2,6 +2,7 @@ package io.cpor.validation.store;
 
 import io.cpor.support.mongo.Outboxes;
 import io.cpor.support.mongo.Counts;
+import io.cpor.support.mongo.HeldKeys;
 import io.cpor.support.mongo.StoreIndex;
 import io.cpor.validation.domain.OpenClaims;
 import io.cpor.validation.domain.Review;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -57,17 +57,10 @@ class MongoReviewStore implements ReviewStore {
     @Override
     public Mono<Review> insert(Review review) {
         ReviewDocument stored = ReviewDocuments.toDocument(review);
-        Document document = new Document();
-        mongo.getConverter().write(stored, document);
-        List<String> keys = MongoOpenClaims.keysHeldAtInsert(stored);
-        if (!keys.isEmpty()) {
-            document.put(MongoOpenClaims.KEYS, keys);
-        }
-        return mongo.insert(document, ReviewDocument.COLLECTION).thenReturn(review)
-                // The claim's review is stored already (delivered twice), or another open claim holds a key.
-                .onErrorResume(DuplicateKeyException.class, duplicate -> mongo.exists(Query.query(Criteria
-                        .where("_id").is(stored.id())), ReviewDocument.class).flatMap(exists -> exists ? Mono.empty()
-                        : Mono.error(new OpenClaims.Held(duplicate))));
+        return HeldKeys.insertHolding(mongo, stored, stored.id(), MongoOpenClaims.KEYS,
+                        MongoOpenClaims.keysHeldAtInsert(stored))
+                .onErrorMap(DuplicateKeyException.class, OpenClaims.Held::new)
+                .filter(inserted -> inserted).map(inserted -> review);
     }
 
     @Override
