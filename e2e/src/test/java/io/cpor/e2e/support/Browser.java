@@ -26,6 +26,11 @@ public final class Browser {
     }
 
     public static WebDriver open() {
+        return open(412, 915);
+    }
+
+    /** A headless Chromium whose window is this many CSS pixels wide and high. */
+    public static WebDriver open(int width, int height) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI must run the browser journeys: install chromium and chromium-driver");
@@ -37,7 +42,7 @@ public final class Browser {
         // No background traffic: this machine's network is closed, and Chromium's own lookups only fail slowly.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=412,915");
+                "--window-size=" + width + "," + height);
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
     }

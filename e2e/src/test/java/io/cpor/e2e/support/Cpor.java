@@ -24,7 +24,8 @@ public final class Cpor {
     public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** The platform's and the services' ports, and those of the services' second instances. */
     private static final int[] STANDARD_PORTS = {9092, 9093, 27017, 8081, 9000, 1025, 1143, 8025, 8090, 8091, 8092, 8080,
-        8082, 8083, 8084, 8180, 8182, 8183, 8184, 18080, 18082, 18083, 18084, 18180, 18182, 18183, 18184};
+        8082, 8083, 8084, 8086, 8180, 8182, 8183, 8184, 8186, 18080, 18082, 18083, 18084, 18086, 18180, 18182, 18183,
+        18184, 18186};
 
     private static final java.util.Set<Integer> USED_OFFSETS = new java.util.HashSet<>();
     static final String TEST_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";

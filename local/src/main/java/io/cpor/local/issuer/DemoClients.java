@@ -37,7 +37,29 @@ public final class DemoClients {
             // are for its own API, and the CPOR services refuse them.
             new DemoClient("demo-other-app", Set.of(PARTNER_SCOPE, REVIEW_SCOPE), "1000001", "api://other-app"));
 
+    /** The portal: a web application that signs people in (authorization code with PKCE) and calls the APIs. */
+    public static final String PORTAL_CLIENT_ID = "cpor-portal";
+    /** The password of every demo person. */
+    public static final String USER_PASSWORD = "demo-password";
+
+    /**
+     * A person who signs in at the issuer (the portal's users): their tokens carry the same {@code partner_id} and
+     * scopes as the demo client of the same role.
+     */
+    public record DemoUser(String username, String name, Set<String> scopes, String partnerId) {
+    }
+
+    public static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin@partner1.example", "Alex Admin", Set.of(PARTNER_SCOPE), "1000001"),
+            new DemoUser("viewer@partner1.example", "Vera Viewer", Set.of(PARTNER_READ_SCOPE), "1000001"),
+            new DemoUser("admin@partner2.example", "Blake Admin", Set.of(PARTNER_SCOPE), "1000002"),
+            new DemoUser("validator@microsoft.example", "Val Validator", Set.of(REVIEW_SCOPE), null));
+
     private DemoClients() {
+    }
+
+    public static Optional<DemoUser> user(String username) {
+        return USERS.stream().filter(user -> user.username().equals(username)).findFirst();
     }
 
     public static Optional<DemoClient> named(String clientId) {

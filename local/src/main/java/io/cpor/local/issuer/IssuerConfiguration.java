@@ -6,7 +6,10 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,15 +29,20 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -55,10 +63,14 @@ class IssuerConfiguration {
 
     static final String PARTNER_ID_CLAIM = "partner_id";
 
+    /** What a person's ID token says of them beside their name: which scopes their access tokens carry. */
+    static final String SCOPES_CLAIM = "cpor_scopes";
+
     @Bean
-    RegisteredClientRepository registeredClients() {
+    RegisteredClientRepository registeredClients(@Value("${cpor.issuer.portal-redirect-uris:"
+            + "http://127.0.0.1:8086/login/oauth2/code/cpor}") List<String> portalRedirectUris) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        List<RegisteredClient> clients = DemoClients.ALL.stream()
+        List<RegisteredClient> clients = new ArrayList<>(DemoClients.ALL.stream()
                 .map(client -> RegisteredClient.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes()).toString())
                         .clientId(client.clientId())
                         // Encoded with a fresh salt each: the in-memory repository refuses equal stored secrets.
@@ -69,8 +81,31 @@ class IssuerConfiguration {
                         .scopes(scopes -> scopes.addAll(client.scopes()))
                         .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(1)).build())
                         .build())
-                .toList();
+                .toList());
+        clients.add(portal(encoder, portalRedirectUris));
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /**
+     * The portal signs people in with the authorization code grant and must prove it started the flow (PKCE):
+     * a request without a code challenge is refused. A loopback redirect URI (127.0.0.1) matches on any port.
+     */
+    private static RegisteredClient portal(PasswordEncoder encoder, List<String> redirectUris) {
+        Set<String> scopes = new LinkedHashSet<>(List.of(OidcScopes.OPENID, OidcScopes.PROFILE));
+        DemoClients.USERS.forEach(user -> scopes.addAll(user.scopes()));
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(DemoClients.PORTAL_CLIENT_ID.getBytes()).toString())
+                .clientId(DemoClients.PORTAL_CLIENT_ID)
+                .clientSecret(encoder.encode(DemoClients.SECRET))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .scopes(granted -> granted.addAll(scopes))
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30))
+                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(false).build())
+                .build();
     }
 
     @Bean
@@ -85,6 +120,13 @@ class IssuerConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> demoClaims() {
         return context -> {
+            Optional<DemoClients.DemoUser> person = DemoClients.PORTAL_CLIENT_ID.equals(
+                    context.getRegisteredClient().getClientId()) && context.getPrincipal() != null
+                            ? DemoClients.user(context.getPrincipal().getName()) : Optional.empty();
+            if (person.isPresent()) {
+                personClaims(context, person.get());
+                return;
+            }
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }
@@ -102,9 +144,35 @@ class IssuerConfiguration {
         };
     }
 
-    /** No users: the issuer serves machines (client credentials) only. */
+    /**
+     * A person's tokens: the access token for the CPOR APIs carries their PartnerID and only the scopes of their
+     * role (whatever the portal asked for); the ID token tells the portal their name, PartnerID and scopes.
+     */
+    private static void personClaims(JwtEncodingContext context, DemoClients.DemoUser person) {
+        if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            context.getClaims().audience(List.of(DemoClients.AUDIENCE));
+            context.getClaims().claim("scope", person.scopes());
+        }
+        else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+            context.getClaims().claim(StandardClaimNames.NAME, person.name());
+            context.getClaims().claim(StandardClaimNames.EMAIL, person.username());
+            context.getClaims().claim(SCOPES_CLAIM, List.copyOf(person.scopes()));
+        }
+        else {
+            return;
+        }
+        if (person.partnerId() != null) {
+            context.getClaims().claim(PARTNER_ID_CLAIM, person.partnerId());
+        }
+    }
+
+    /** The demo people, who sign in with the form at {@code /login} (the portal's users). */
     @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
+    UserDetailsService demoUsers() {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(DemoClients.USERS.stream()
+                .map(user -> User.withUsername(user.username()).password(encoder.encode(DemoClients.USER_PASSWORD))
+                        .roles("USER").build())
+                .toList());
     }
 }

@@ -1,0 +1,25 @@
+package io.cpor.portal;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the portal finds the APIs it calls on a person's behalf.
+ *
+ * @param claimsApi base URL of claim-service (partners' claims, their information answers and withdrawals)
+ * @param reviewsApi base URL of validation-service (the validators' review queue and decisions)
+ * @param associationsApi base URL of association-service (the partner's customer associations)
+ */
+@ConfigurationProperties("cpor.portal")
+public record PortalSettings(URI claimsApi, URI reviewsApi, URI associationsApi) {
+
+    public PortalSettings {
+        claimsApi = orDefault(claimsApi, "http://127.0.0.1:8080");
+        reviewsApi = orDefault(reviewsApi, "http://127.0.0.1:8082");
+        associationsApi = orDefault(associationsApi, "http://127.0.0.1:8084");
+    }
+
+    private static URI orDefault(URI uri, String fallback) {
+        return uri == null ? URI.create(fallback) : uri;
+    }
+}

@@ -1,0 +1,6 @@
+package io.cpor.portal.api;
+
+/** The APIs the portal calls. */
+public enum Api {
+    CLAIMS, REVIEWS, ASSOCIATIONS
+}
