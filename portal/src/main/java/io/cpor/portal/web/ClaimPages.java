@@ -190,7 +190,6 @@ class ClaimPages {
             model.addAttribute("errors", errors);
             model.addAttribute("refused", refused);
             model.addAttribute("answer", answer == null ? "" : answer);
-            model.addAttribute("catalog", catalog);
             return "claim";
         });
     }
