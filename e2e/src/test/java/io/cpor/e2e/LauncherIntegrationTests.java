@@ -49,13 +49,15 @@ class LauncherIntegrationTests {
         assertThat(summary).contains("Kafka                 127.0.0.1:" + (9092 + offset))
                 .contains("notification-service  http://localhost:" + (8083 + offset))
                 .contains("association-service   http://localhost:" + (8084 + offset))
-                .contains("demo-partner-1  partner_id 1000001").contains("grant_type=client_credentials");
+                .contains("demo-partner-1  partner_id 1000001").contains("grant_type=client_credentials")
+                .contains("Portal (partners and validators, in a browser): http://127.0.0.1:" + (8086 + offset))
+                .contains("viewer@partner1.example").contains("validator@microsoft.example");
 
         Cpor.Result status = cpor("status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("platform              UP").contains("claim-service         UP")
                 .contains("notification-service  UP").contains("association-service   UP")
-                .doesNotContain("DOWN");
+                .contains("portal                UP").doesNotContain("DOWN");
 
         Cpor.Result token = cpor("token", "demo-validator");
         assertThat(token.exitCode()).isZero();
@@ -78,7 +80,8 @@ class LauncherIntegrationTests {
         assertThat(cpor("restart", "validation-service").exitCode()).isZero();
 
         List<Long> started = pids();
-        assertThat(started).as("the platform, four services and a second association-service").hasSize(6);
+        assertThat(started).as("the platform, four services, the portal and a second association-service")
+                .hasSize(7);
         Cpor.Result down = cpor("down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("the launcher exits").isTrue();

@@ -38,12 +38,22 @@ class PortalJourneysIntegrationTests {
     private static final Path README_SCREENSHOTS = Path.of("../docs/screenshots");
     private static final Duration PATIENCE = Actors.PATIENCE;
     private static final List<Axe.Violation> VIOLATIONS = new ArrayList<>();
+    /** How long each page took to arrive and show, as the browser measured it (written down, never asserted). */
+    private static final java.util.Map<String, Long> PAGE_MILLIS = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The pages the README shows. */
+    private static final java.util.Set<String> README_PAGES = java.util.Set.of("claims", "claim-new-area", "claim-new",
+            "claim-new-refused", "claim-information-requested", "claim-awaiting-customer", "associations",
+            "claim-viewer", "reviews", "review", "review-answered", "claims-pt-BR");
 
     private final Stack stack = Stack.shared();
     private final String portal = "http://127.0.0.1:" + stack.cpor().port(8086);
 
     @AfterAll
-    static void noPageHadASeriousAccessibilityViolation() {
+    static void noPageHadASeriousAccessibilityViolation() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.writeString(SCREENSHOTS.resolve("page-times.txt"), PAGE_MILLIS.entrySet().stream()
+                .map(page -> page.getKey() + " " + page.getValue() + " ms").collect(java.util.stream.Collectors
+                        .joining("\n", "", "\n")));
         assertThat(VIOLATIONS).as("serious or critical axe-core violations").isEmpty();
     }
 
@@ -230,6 +240,10 @@ class PortalJourneysIntegrationTests {
 
         void scan(String name) {
             shot(name);
+            Object millis = ((JavascriptExecutor) browser).executeScript("""
+                    const page = performance.getEntriesByType('navigation')[0];
+                    return page ? Math.round(page.loadEventEnd - page.startTime) : -1;""");
+            PAGE_MILLIS.put(name, ((Number) millis).longValue());
             synchronized (VIOLATIONS) {
                 VIOLATIONS.addAll(Axe.serious(browser, name));
             }
@@ -240,7 +254,7 @@ class PortalJourneysIntegrationTests {
                 Files.createDirectories(SCREENSHOTS);
                 Path file = SCREENSHOTS.resolve(name + ".png");
                 Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-                if (Boolean.getBoolean("cpor.screenshots.update")) {
+                if (Boolean.getBoolean("cpor.screenshots.update") && README_PAGES.contains(name)) {
                     Files.createDirectories(README_SCREENSHOTS);
                     Files.copy(file, README_SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
                 }

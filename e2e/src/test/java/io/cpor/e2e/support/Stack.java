@@ -22,7 +22,7 @@ public final class Stack {
 
     /** The services by their standard ports. */
     public static final Map<String, Integer> SERVICES = Map.of("claim-service", 8080, "validation-service", 8082,
-            "notification-service", 8083, "association-service", 8084);
+            "notification-service", 8083, "association-service", 8084, "portal", 8086);
 
     private static Stack shared;
 

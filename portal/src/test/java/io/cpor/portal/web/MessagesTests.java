@@ -35,6 +35,16 @@ class MessagesTests {
         ClaimForm.LABELS.values().forEach(label -> assertThat(english).containsKey(label));
     }
 
+    @Test
+    void aMessageWithArgumentsDoublesItsApostrophesOrTheyVanish() throws IOException {
+        for (String bundle : java.util.List.of("/i18n/messages.properties", "/i18n/messages_pt_BR.properties")) {
+            Properties messages = load(bundle);
+            messages.stringPropertyNames().stream().filter(key -> messages.getProperty(key).contains("{0}"))
+                    .forEach(key -> assertThat(messages.getProperty(key)).as(bundle + " " + key)
+                            .doesNotContainPattern("(?<!')'(?!')"));
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessagesTests.class.getResourceAsStream(resource)) {
