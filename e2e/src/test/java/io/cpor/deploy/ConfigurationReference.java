@@ -55,9 +55,18 @@ final class ConfigurationReference {
                 .append("` | ").append(defaults.containsKey(name) ? String.join(" / ", defaults.get(name))
                         : defaultValue(property.defaultValue())).append(" | ")
                 .append(String.join(" / ", prod.getOrDefault(name, Set.of()))).append(" | ")
-                .append(readers.get(name).size() == modules.size() ? "all" : String.join(", ", readers.get(name)))
+                .append(readersOf(readers.get(name), modules))
                 .append(" | ").append(description(property.description())).append(" |\n"));
         return table.toString();
+    }
+
+    /** Who reads a property: all of the services, all but one, or those named. */
+    private static String readersOf(Set<String> readers, List<String> modules) {
+        List<String> others = modules.stream().filter(module -> !readers.contains(module)).toList();
+        if (others.isEmpty()) {
+            return "all";
+        }
+        return others.size() == 1 && readers.size() > 2 ? "all but " + others.get(0) : String.join(", ", readers);
     }
 
     /** The part of a README between the markers; empty if they are missing. */

@@ -33,8 +33,9 @@ class ConfigurationReferenceTests {
         String table = ConfigurationReference.table(repository, module -> PackagedMetadata.of(repository, module));
 
         assertThat(table).contains("| `cpor.kafka.topics.replication-factor` | `CPOR_KAFKA_TOPICS_REPLICATION_FACTOR` "
-                + "| `1` | `3` | all |");
-        assertThat(table).contains("| `cpor.mongodb.uri` | `CPOR_MONGODB_URI` |  | required | all |");
+                + "| `1` | `3` | all but portal |");
+        assertThat(table).contains("| `cpor.mongodb.uri` | `CPOR_MONGODB_URI` |  | required | all but portal |");
+        assertThat(table).contains("| `cpor.portal.client-secret` | `CPOR_PORTAL_CLIENT_SECRET` |");
         assertThat(table.lines().skip(2)).allSatisfy(row -> assertThat(row).as("a property without description")
                 .doesNotEndWith("|  |"));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -43,7 +44,8 @@ class PortalJourneysIntegrationTests {
     /** The pages the README shows. */
     private static final java.util.Set<String> README_PAGES = java.util.Set.of("claims", "claim-new-area", "claim-new",
             "claim-new-refused", "claim-information-requested", "claim-awaiting-customer", "associations",
-            "claim-viewer", "reviews", "review", "review-answered", "claims-pt-BR");
+            "claim-viewer", "reviews", "review", "review-answered", "claims-pt-BR", "sign-in", "forbidden",
+            "claim-withdrawn");
 
     private final Stack stack = Stack.shared();
     private final String portal = "http://127.0.0.1:" + stack.cpor().port(8086);
@@ -109,7 +111,9 @@ class PortalJourneysIntegrationTests {
             admin.go(claimPath);
             admin.reloadUntil(By.cssSelector(".title-row .badge"), "Waiting on the customer");
             assertThat(admin.text(By.cssSelector(".details"))).contains("The customer can decline until");
-            assertThat(admin.text(By.cssSelector(".timeline"))).contains("APPROVED");
+            assertThat(admin.text(By.cssSelector(".timeline"))).contains("APPROVED",
+                    "Information requested: Please attach the signed statement of work.",
+                    "Partner answered the information request: The signed statement of work is now in the proof.");
             admin.scan("claim-awaiting-customer");
             admin.page("/associations", "associations");
             assertThat(admin.text(By.tagName("main"))).contains(spec.name());
@@ -126,6 +130,15 @@ class PortalJourneysIntegrationTests {
             viewer.reloadUntilPresent(By.linkText(spec.name()));
             assertThat(viewer.browser.findElements(By.linkText("Create a claim"))).isEmpty();
             assertThat(viewer.text(By.tagName("main"))).contains("Your role reads claims and associations");
+            viewer.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            WebElement first = viewer.browser.switchTo().activeElement();
+            assertThat(first.getText()).as("the first stop of the keyboard").isEqualTo("Skip to the content");
+            first.sendKeys(Keys.ENTER);
+            assertThat(viewer.browser.switchTo().activeElement().getTagName()).isEqualTo("main");
+
+            String csv = viewer.download("/claims/export?q=" + spec.domain());
+            assertThat(csv.lines()).hasSize(2);
+            assertThat(csv).contains(claimId.toString(), spec.domain());
 
             viewer.page("/claims/" + claimId, "claim-viewer");
             assertThat(viewer.browser.findElements(By.cssSelector("main form"))).as("no form to change anything")
@@ -159,11 +172,21 @@ class PortalJourneysIntegrationTests {
             assertThat(admin.browser.findElement(By.id("f-name")).getAttribute("value")).isEqualTo(spec.name());
             assertThat(admin.browser.findElement(By.id("w-TEAMS")).isSelected()).isTrue();
             admin.scan("claim-new-refused");
+
+            admin.type(By.id("f-customer-tenantId"), spec.tenantId().toString());
+            admin.click(By.id("f-programTermsAccepted"));
+            admin.submit(By.cssSelector("form.claim-form button.primary"));
+            assertThat(admin.text(By.tagName("main"))).contains("The claim was submitted");
+            admin.type(By.id("reason"), "The customer chose another partner.");
+            admin.submit(By.cssSelector("button.danger"));
+            assertThat(admin.text(By.tagName("main"))).contains("The claim was withdrawn.");
+            assertThat(admin.text(By.cssSelector(".title-row .badge"))).isEqualTo("Withdrawn");
+            admin.scan("claim-withdrawn");
         }
     }
 
     @Test
-    void thePagesSpeakBrazilianPortugueseWhenChosenAndSigningOutEndsTheSession() {
+    void thePagesSpeakBrazilianPortugueseWhenChosenAndSigningOutEndsTheSessionAtTheIssuerToo() {
         try (Person admin = Person.signIn(this, "admin@partner2.example", 412, 915)) {
             admin.go("/claims?lang=pt-BR");
             assertThat(admin.text(By.tagName("h1"))).isEqualTo("Declarações");
@@ -175,6 +198,9 @@ class PortalJourneysIntegrationTests {
             admin.submit(By.cssSelector("form.signout button"));
             assertThat(admin.path()).isEqualTo("/signed-out");
             admin.scan("signed-out");
+            admin.click(By.linkText("Entrar"));
+            assertThat(admin.browser.findElements(By.id("username"))).as("the issuer asks who signs in next")
+                    .isNotEmpty();
         }
     }
 
@@ -216,6 +242,9 @@ class PortalJourneysIntegrationTests {
             Person person = new Person(test, browser);
             try {
                 browser.get(test.portal + "/");
+                if (username.startsWith("admin@partner1")) {
+                    person.scan("sign-in");
+                }
                 browser.findElement(By.id("username")).sendKeys(username);
                 browser.findElement(By.id("password")).sendKeys("demo-password");
                 browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -313,6 +342,28 @@ class PortalJourneysIntegrationTests {
             if (source.contains("Whitelabel Error Page") || source.contains("class=\"problem\"")) {
                 throw new AssertionError("The portal answered an error page at " + browser.getCurrentUrl() + ":\n"
                         + browser.findElement(By.tagName("body")).getText());
+            }
+        }
+
+        /** What a link of the page answers, fetched with this person's session (as a download would be). */
+        String download(String path) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            try {
+                java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(test.portal + path)).header("Cookie", cookies).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+                return answer.body();
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 

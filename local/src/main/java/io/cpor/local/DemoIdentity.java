@@ -7,6 +7,8 @@ import io.cpor.local.subscriptions.SubscriptionDirectory;
 import io.cpor.local.tenants.TenantDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * DemoIdentity [--host=0.0.0.0] [--issuer-port=9000] [--tenants-port=8090] [--partners-port=8091]
  *              [--subscriptions-port=8092] [--data-dir=data] [--issuer-url=http://demo-identity:9000]
+ *              [--portal-redirect-uri=https://localhost:8443/portal/login/oauth2/code/cpor]...
  * </pre>
  * The issuer URL is what tokens carry as {@code iss}: the name the services reach it by, not the address it binds.
  */
@@ -38,11 +41,20 @@ public final class DemoIdentity implements AutoCloseable {
 
     public static DemoIdentity start(String host, int issuerPort, int tenantsPort, int partnersPort,
             int subscriptionsPort, Path dataDirectory, String issuerUrl) throws IOException {
+        return start(host, issuerPort, tenantsPort, partnersPort, subscriptionsPort, dataDirectory, issuerUrl,
+                List.of());
+    }
+
+    /** As above, the portal also allowed back at these redirect URIs after sign-in (the gateway's, in compose). */
+    public static DemoIdentity start(String host, int issuerPort, int tenantsPort, int partnersPort,
+            int subscriptionsPort, Path dataDirectory, String issuerUrl, List<String> portalRedirectUris)
+            throws IOException {
         HttpApp tenants = TenantDirectory.start(host, tenantsPort);
         HttpApp partners = PartnerDirectory.start(host, partnersPort);
         HttpApp subscriptions = SubscriptionDirectory.start(host, subscriptionsPort);
         try {
-            return new DemoIdentity(Issuer.start(host, issuerPort, dataDirectory.resolve("issuer"), issuerUrl),
+            return new DemoIdentity(Issuer.start(host, issuerPort, dataDirectory.resolve("issuer"), issuerUrl,
+                    portalRedirectUris),
                     tenants, partners, subscriptions);
         }
         catch (RuntimeException e) {
@@ -77,6 +89,7 @@ public final class DemoIdentity implements AutoCloseable {
         int subscriptionsPort = 8092;
         Path data = Path.of("data");
         String issuerUrl = null;
+        List<String> portalRedirects = new ArrayList<>();
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.substring(arg.indexOf('=') + 1);
@@ -88,17 +101,19 @@ public final class DemoIdentity implements AutoCloseable {
                 case "--subscriptions-port" -> subscriptionsPort = Integer.parseInt(value);
                 case "--data-dir" -> data = Path.of(value);
                 case "--issuer-url" -> issuerUrl = value;
+                case "--portal-redirect-uri" -> portalRedirects.add(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --host=, "
                         + "--issuer-port=, --tenants-port=, --partners-port=, --subscriptions-port=, --data-dir=, "
-                        + "--issuer-url=");
+                        + "--issuer-url=, --portal-redirect-uri= (repeatable)");
             }
         }
         DemoIdentity identity = start(host, issuerPort, tenantsPort, partnersPort, subscriptionsPort, data,
-                issuerUrl != null ? issuerUrl : "http://" + host + ":" + issuerPort);
+                issuerUrl != null ? issuerUrl : "http://" + host + ":" + issuerPort, portalRedirects);
         Runtime.getRuntime().addShutdownHook(new Thread(identity::close, "demo-identity-shutdown"));
         log.info("Demo issuer {} (clients demo-partner-1, demo-partner-1-viewer, demo-partner-2, demo-partner-3, "
                 + "demo-validator, "
-                + "demo-operator), tenant directory on port {}, partner directory on port {} and subscription "
+                + "demo-operator; people admin@partner1.example, viewer@partner1.example, admin@partner2.example, "
+                + "validator@microsoft.example), tenant directory on port {}, partner directory on port {} and subscription "
                 + "directory on port {} ready", identity.issuerUrl(), tenantsPort, partnersPort, subscriptionsPort);
     }
 }

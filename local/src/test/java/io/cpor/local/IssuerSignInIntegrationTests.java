@@ -84,6 +84,33 @@ class IssuerSignInIntegrationTests {
     }
 
     @Test
+    void signingOutOfThePortalEndsTheSessionHereAndSendsTheBrowserBackToThePortalOnItsOwnPort() throws Exception {
+        Browser browser = new Browser();
+        String verifier = "logout-verifier-" + "q".repeat(40);
+        String idToken = browser.idTokenOf("admin@partner1.example", verifier);
+        URI silently = browser.visit(authorize(challenge(verifier)));
+        assertThat(silently.toString()).as("signed in: straight back with a code").startsWith(REDIRECT + "?code=");
+
+        URI back = browser.visit(issuer.issuerUrl() + "/connect/logout?" + form(Map.of("id_token_hint", idToken,
+                "post_logout_redirect_uri", "http://127.0.0.1:18886/signed-out", "state", "s")));
+
+        assertThat(back.toString()).isEqualTo("http://127.0.0.1:18886/signed-out?state=s");
+        assertThat(browser.visit(authorize(challenge(verifier))).getPath()).as("asked to sign in again")
+                .isEqualTo("/login");
+    }
+
+    @Test
+    void signingOutSendsTheBrowserNowhereButThePortal() throws Exception {
+        Browser browser = new Browser();
+        String idToken = browser.idTokenOf("admin@partner1.example", "logout-verifier-" + "p".repeat(40));
+
+        HttpResponse<String> refused = browser.get(URI.create(issuer.issuerUrl() + "/connect/logout?" + form(Map.of(
+                "id_token_hint", idToken, "post_logout_redirect_uri", "https://elsewhere.example/signed-out"))));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anAuthorizationRequestWithoutACodeChallengeIsRefused() throws Exception {
         URI answer = new Browser().visit(authorize(null));
 
@@ -176,6 +203,12 @@ class IssuerSignInIntegrationTests {
             return after;
         }
 
+        /** Signs this person in as the portal does and answers the ID token the issuer gave for them. */
+        String idTokenOf(String username, String verifier) throws Exception {
+            URI callback = signIn(username, "demo-password", authorize(challenge(verifier)));
+            return token(query(callback).get("code"), verifier).path("id_token").asText();
+        }
+
         /** Where the issuer sends a browser that asks for this page. */
         URI visit(String url) throws Exception {
             return location(get(URI.create(url)));
@@ -197,7 +230,7 @@ class IssuerSignInIntegrationTests {
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
 
-        private HttpResponse<String> get(URI uri) throws Exception {
+        HttpResponse<String> get(URI uri) throws Exception {
             return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }

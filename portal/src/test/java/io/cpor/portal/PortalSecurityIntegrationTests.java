@@ -27,6 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"logging.level.org.apache.catalina=WARN",
+            // Operations on the pages' port here, so one mock client reaches both.
+            "management.server.port=",
             // The issuer's Tomcat is on the test classpath; the portal's operations port stays on Netty.
             "spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.actuate.web.server."
                     + "TomcatReactiveManagementContextAutoConfiguration"})
@@ -36,6 +38,9 @@ class PortalSecurityIntegrationTests {
     private static final Issuer ISSUER = startIssuer();
 
     private WebTestClient web;
+
+    @Autowired
+    private org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository registrations;
 
     @Autowired
     void client(WebTestClient client) {
@@ -87,8 +92,8 @@ class PortalSecurityIntegrationTests {
     void everyPageForbidsScriptFramingAndFormsToOtherSites() {
         web.get().uri("/signed-out").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; script-src 'none'; "
-                        + "style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-                        + "base-uri 'none'")
+                        + "style-src 'self'; img-src 'self'; form-action 'self' " + ISSUER.issuerUrl()
+                        + "; frame-ancestors 'none'; base-uri 'none'")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
     }
@@ -116,6 +121,28 @@ class PortalSecurityIntegrationTests {
     }
 
     @Test
+    void signingOutSignsOutAtTheIssuerTooWhichSendsTheBrowserBackToTheSignedOutPage() {
+        var portal = registrations.findByRegistrationId("cpor").block();
+        URI logout = web.mutateWith(mockOidcLogin().clientRegistration(portal)).mutateWith(csrf()).post().uri("/logout")
+                .exchange()
+                .expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation();
+
+        assertThat(logout.toString()).startsWith(ISSUER.issuerUrl() + "/connect/logout?");
+        var query = UriComponentsBuilder.fromUri(logout).build().getQueryParams();
+        assertThat(query.getFirst("post_logout_redirect_uri")).isEqualTo("http://127.0.0.1:8086/signed-out");
+        assertThat(query.getFirst("id_token_hint")).isNotBlank();
+    }
+
+    @Test
+    void anApiThatDoesNotAnswerMakesAPageThatSaysSo() {
+        web.mutateWith(mockOidcLogin().idToken(token -> token.claim("partner_id", "1000001")
+                        .claim("cpor_scopes", List.of("cpor.claims"))))
+                .get().uri("/claims").exchange().expectStatus().isEqualTo(503)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("A service is not available right now.").contains("The claims API did not answer"));
+    }
+
+    @Test
     void aValidatorIsNotShownAPartnersClaims() {
         web.mutateWith(mockOidcLogin().idToken(token -> token.claim("cpor_scopes", List.of("cpor.review"))))
                 .get().uri("/claims").exchange().expectStatus().isForbidden();
@@ -126,5 +153,6 @@ class PortalSecurityIntegrationTests {
         web.get().uri("http://localhost:8086/claims?status=APPROVED").exchange()
                 .expectStatus().isTemporaryRedirect()
                 .expectHeader().location("http://127.0.0.1:8086/claims?status=APPROVED");
+        web.get().uri("http://localhost:8086/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 }

@@ -76,7 +76,7 @@ public final class Claim {
         ClaimDraft draft = new ClaimDraft(state);
         draft.status = draft.inReview();
         draft.reviewClock = now;
-        draft.timeline(now, "INFORMATION_PROVIDED", "Partner answered the information request");
+        draft.timeline(now, "INFORMATION_PROVIDED", "Partner answered the information request: " + message);
         return draft.emit(provided);
     }
 

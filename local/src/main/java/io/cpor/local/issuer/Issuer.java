@@ -1,7 +1,9 @@
 package io.cpor.local.issuer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -11,6 +13,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /** The running issuer: where its endpoints are, and how to stop it. */
 public final class Issuer implements AutoCloseable {
+
+    /** The portal on this machine, whatever its port (RFC 8252's loopback redirect). */
+    static final String LOOPBACK_PORTAL_REDIRECT = "http://127.0.0.1:8086/login/oauth2/code/cpor";
 
     private final ConfigurableApplicationContext context;
     private final String issuerUrl;
@@ -30,12 +35,24 @@ public final class Issuer implements AutoCloseable {
      * carry as {@code iss} and where its clients find it (a container's name, say, while it listens on 0.0.0.0).
      */
     public static Issuer start(String host, int port, Path dataDirectory, String issuerUrl) {
+        return start(host, port, dataDirectory, issuerUrl, List.of());
+    }
+
+    /**
+     * As above, the portal also sent back to these redirect URIs after sign-in (a gateway's address, say); a
+     * loopback one ({@code http://127.0.0.1/login/oauth2/code/cpor} on any port) is always allowed.
+     */
+    public static Issuer start(String host, int port, Path dataDirectory, String issuerUrl,
+            List<String> portalRedirectUris) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("server.address", host);
         settings.put("server.port", port);
         settings.put("spring.security.oauth2.authorizationserver.issuer", issuerUrl);
         settings.put("cpor.issuer.key-file", dataDirectory.resolve("signing-key.json").toAbsolutePath().toString());
         settings.put("spring.main.register-shutdown-hook", false);
+        List<String> redirects = new ArrayList<>(List.of(LOOPBACK_PORTAL_REDIRECT));
+        redirects.addAll(portalRedirectUris);
+        settings.put("cpor.issuer.portal-redirect-uris", String.join(",", redirects));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(IssuerConfiguration.class)
                 .web(WebApplicationType.SERVLET)
                 .bannerMode(Banner.Mode.OFF)

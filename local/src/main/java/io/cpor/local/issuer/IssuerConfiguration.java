@@ -4,6 +4,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,20 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -67,8 +83,8 @@ class IssuerConfiguration {
     static final String SCOPES_CLAIM = "cpor_scopes";
 
     @Bean
-    RegisteredClientRepository registeredClients(@Value("${cpor.issuer.portal-redirect-uris:"
-            + "http://127.0.0.1:8086/login/oauth2/code/cpor}") List<String> portalRedirectUris) {
+    RegisteredClientRepository registeredClients(
+            @Value("${cpor.issuer.portal-redirect-uris}") List<String> portalRedirectUris) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         List<RegisteredClient> clients = new ArrayList<>(DemoClients.ALL.stream()
                 .map(client -> RegisteredClient.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes()).toString())
@@ -100,6 +116,8 @@ class IssuerConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(redirectUris))
+                // Signing out of the portal signs out here too, and sends the browser back to the portal's page.
+                .postLogoutRedirectUris(uris -> redirectUris.forEach(uri -> uris.add(signedOutPage(uri))))
                 .scopes(granted -> granted.addAll(scopes))
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
@@ -142,6 +160,74 @@ class IssuerConfiguration {
                 context.getClaims().claim("scope", context.getRegisteredClient().getScopes());
             }
         };
+    }
+
+    /** The portal's signed-out page beside its sign-in callback ({@code .../login/oauth2/code/cpor}). */
+    static String signedOutPage(String redirectUri) {
+        return redirectUri.replaceFirst("/login/oauth2/code/[^/]+$", "/signed-out");
+    }
+
+    /**
+     * The issuer's endpoints, as Spring Boot would configure them, but for one thing: a post-logout redirect URI on
+     * the loopback address matches a registered one whatever its port, as redirect URIs do (RFC 8252), so the portal
+     * on this machine is sent back to itself on whatever port it runs.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.authenticationProviders(providers -> providers
+                    .stream().filter(OidcLogoutAuthenticationProvider.class::isInstance)
+                    .map(OidcLogoutAuthenticationProvider.class::cast)
+                    .forEach(provider -> provider.setAuthenticationValidator(IssuerConfiguration::postLogoutRedirect)))));
+        });
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+        http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        http.exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pages));
+        return http.build();
+    }
+
+    /** The demo people sign in with a form. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    static void postLogoutRedirect(OidcLogoutAuthenticationContext context) {
+        OidcLogoutAuthenticationToken logout = context.getAuthentication();
+        String asked = logout.getPostLogoutRedirectUri();
+        if (asked == null || context.getRegisteredClient().getPostLogoutRedirectUris().stream()
+                .anyMatch(registered -> sameEndpoint(registered, asked))) {
+            return;
+        }
+        throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+                "OpenID Connect 1.0 Logout Request Parameter: post_logout_redirect_uri", null));
+    }
+
+    /** The same URI, or the same one on the loopback address on another port. */
+    static boolean sameEndpoint(String registered, String asked) {
+        if (registered.equals(asked)) {
+            return true;
+        }
+        try {
+            URI one = new URI(registered);
+            URI other = new URI(asked);
+            boolean loopback = "127.0.0.1".equals(one.getHost()) || "[::1]".equals(one.getHost());
+            return loopback && other.getUserInfo() == null && other.getFragment() == null
+                    && "http".equals(other.getScheme()) && one.getScheme().equals(other.getScheme())
+                    && one.getHost().equals(other.getHost()) && one.getRawPath().equals(other.getRawPath())
+                    && java.util.Objects.equals(one.getRawQuery(), other.getRawQuery());
+        }
+        catch (URISyntaxException malformed) {
+            return false;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.cpor.portal.security;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -9,13 +11,15 @@ import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 
@@ -26,16 +30,42 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /** The registration the portal signs people in with (spring.security.oauth2.client.registration.cpor). */
-    static final String REGISTRATION = "cpor";
+    public static final String REGISTRATION = "cpor";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'none'; style-src 'self'; "
-            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The pages' policy: no script, styles and images of the portal only, no frames, and forms that post to the
+     * portal alone; a form's answer may redirect to the issuer (signing out, or in again), which the browser checks
+     * against form-action too.
+     */
+    static String contentSecurityPolicy(String issuerOrigins) {
+        return "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' "
+                + issuerOrigins + "; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    /** Where the issuer's sign-in and sign-out pages are: scheme, host and port of each. */
+    static String issuerOrigins(ClientRegistration registration) {
+        ClientRegistration.ProviderDetails provider = registration.getProviderDetails();
+        Set<String> origins = new LinkedHashSet<>();
+        origins.add(origin(provider.getAuthorizationUri()));
+        Object endSession = provider.getConfigurationMetadata().get("end_session_endpoint");
+        if (endSession != null) {
+            origins.add(origin(String.valueOf(endSession)));
+        }
+        return String.join(" ", origins);
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
 
     @Bean
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+        String policy = contentSecurityPolicy(issuerOrigins(registrations.findByRegistrationId(REGISTRATION)
+                .blockOptional().orElseThrow(() -> new IllegalStateException("No client registration " + REGISTRATION))));
         DefaultServerOAuth2AuthorizationRequestResolver withPkce =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -47,15 +77,21 @@ class SecurityConfiguration {
                 .oauth2Client(client -> { })
                 .logout(logout -> logout.logoutSuccessHandler(signedOut(registrations)))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
-    /** After signing out of the portal, the page that says so (and offers to sign in again). */
-    private static RedirectServerLogoutSuccessHandler signedOut(ReactiveClientRegistrationRepository registrations) {
-        RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+    /**
+     * Signing out of the portal signs the person out at the issuer too (OpenID Connect RP-initiated logout), which
+     * sends the browser back to the page that says so: on a shared computer the next person to sign in is asked who
+     * they are. An issuer without a logout endpoint sends them to that page at once.
+     */
+    private static ServerLogoutSuccessHandler signedOut(ReactiveClientRegistrationRepository registrations) {
+        OidcClientInitiatedServerLogoutSuccessHandler handler =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         handler.setLogoutSuccessUrl(URI.create("/signed-out"));
         return handler;
     }

@@ -1,6 +1,7 @@
 package io.cpor.portal.web;
 
-import io.cpor.portal.api.ApiProblem;
+import io.cpor.portal.client.ApiProblem;
+import io.cpor.portal.security.SecurityConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,7 +19,7 @@ class Problems {
     @ExceptionHandler(ApiProblem.class)
     String api(ApiProblem problem, ServerWebExchange exchange, Model model) {
         if (problem.status() == 401) {
-            return "redirect:/oauth2/authorization/cpor";
+            return "redirect:/oauth2/authorization/" + SecurityConfiguration.REGISTRATION;
         }
         return page(problem.status() >= 500 ? 503 : problem.status(), problem.detail(), exchange, model);
     }
@@ -26,11 +27,6 @@ class Problems {
     @ExceptionHandler(ResponseStatusException.class)
     String status(ResponseStatusException refused, ServerWebExchange exchange, Model model) {
         return page(refused.getStatusCode().value(), refused.getReason(), exchange, model);
-    }
-
-    @ExceptionHandler(org.springframework.web.reactive.function.client.WebClientRequestException.class)
-    String unreachable(Exception unreachable, ServerWebExchange exchange, Model model) {
-        return page(503, null, exchange, model);
     }
 
     private static String page(int status, String detail, ServerWebExchange exchange, Model model) {

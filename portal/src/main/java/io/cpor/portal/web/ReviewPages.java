@@ -1,8 +1,8 @@
 package io.cpor.portal.web;
 
-import io.cpor.portal.api.Api;
-import io.cpor.portal.api.ApiProblem;
-import io.cpor.portal.api.Apis;
+import io.cpor.portal.client.Api;
+import io.cpor.portal.client.ApiProblem;
+import io.cpor.portal.client.Apis;
 import io.cpor.portal.security.Person;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.cpor.portal.api;
+package io.cpor.portal.client;
 
 import io.cpor.portal.PortalSettings;
+import io.cpor.portal.security.SecurityConfiguration;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.security.oauth2.client.web.reactive.function.client.S
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,7 +37,7 @@ public class Apis {
     Apis(WebClient.Builder builder, ReactiveOAuth2AuthorizedClientManager authorizedClients, PortalSettings settings) {
         ServerOAuth2AuthorizedClientExchangeFilterFunction relay =
                 new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClients);
-        relay.setDefaultClientRegistrationId("cpor");
+        relay.setDefaultClientRegistrationId(SecurityConfiguration.REGISTRATION);
         clients.put(Api.CLAIMS, client(builder, relay, settings.claimsApi()));
         clients.put(Api.REVIEWS, client(builder, relay, settings.reviewsApi()));
         clients.put(Api.ASSOCIATIONS, client(builder, relay, settings.associationsApi()));
@@ -49,7 +51,7 @@ public class Apis {
     /** GET a JSON object. */
     public Mono<Map<String, Object>> get(Api api, Function<UriBuilder, URI> uri) {
         return clients.get(api).get().uri(uri).accept(MediaType.APPLICATION_JSON)
-                .exchangeToMono(Apis::object);
+                .exchangeToMono(Apis::object).onErrorMap(WebClientRequestException.class, e -> unreachable(api));
     }
 
     /** POST a JSON body (with these extra headers, name then value) and read the JSON object answered. */
@@ -62,7 +64,7 @@ public class Apis {
                 })
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
-                .exchangeToMono(Apis::object);
+                .exchangeToMono(Apis::object).onErrorMap(WebClientRequestException.class, e -> unreachable(api));
     }
 
     /** GET a CSV export, streamed as it comes. */
@@ -70,7 +72,14 @@ public class Apis {
         return clients.get(api).get().uri(uri).accept(MediaType.parseMediaType("text/csv"))
                 .exchangeToFlux(answer -> answer.statusCode().isError()
                         ? problem(answer).flux().cast(DataBuffer.class)
-                        : answer.bodyToFlux(DataBuffer.class));
+                        : answer.bodyToFlux(DataBuffer.class))
+                .onErrorMap(WebClientRequestException.class, e -> unreachable(api));
+    }
+
+    /** An API that does not answer at all is unavailable (503), as one that says so. */
+    private static ApiProblem unreachable(Api api) {
+        return new ApiProblem(503, Map.of("title", "Service Unavailable", "detail",
+                "The " + api.name().toLowerCase(java.util.Locale.ROOT) + " API did not answer"));
     }
 
     private static Mono<Map<String, Object>> object(ClientResponse answer) {

@@ -1,4 +1,4 @@
-package io.cpor.portal.api;
+package io.cpor.portal.client;
 
 /** The APIs the portal calls. */
 public enum Api {

@@ -1,4 +1,4 @@
-package io.cpor.portal.api;
+package io.cpor.portal.client;
 
 import java.util.List;
 import java.util.Map;
