@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IssuerSignInIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"");
     /** A loopback redirect URI matches whatever its port (RFC 8252): the portal's port is not the issuer's business. */
     private static final String REDIRECT = "http://127.0.0.1:18886/login/oauth2/code/cpor";
     private static final String ALL_SCOPES = "openid profile cpor.claims cpor.claims.read cpor.review";

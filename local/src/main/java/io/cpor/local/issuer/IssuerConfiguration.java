@@ -31,6 +31,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -69,6 +70,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * issuer stays the same whatever else is on the classpath (a service's tests start it in their own JVM).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SignInPage.class)
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
         JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
         TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
@@ -196,7 +198,7 @@ class IssuerConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 
